@@ -1,0 +1,35 @@
+/**
+ * Activity accounts: immutable ledger entries with VAT, their rules, the monthly account, and month closing.
+ */
+export { assertMonthOpen, checkMonthOpen, closeMonth, monthsToClose } from './closing.js';
+export {
+  computeMonthlyAccount,
+  type MonthlyAccount,
+  type MonthlyAccountInput,
+  NO_HISTORY,
+  type OpeningFigures,
+  openingFigures,
+} from './monthlyAccount.js';
+export {
+  ACTIVE_STATUSES,
+  checkAfterActivityStart,
+  checkAmount,
+  checkEntrepreneurActive,
+  checkNewTransaction,
+  checkReversal,
+  checkVatRate,
+  type LedgerContext,
+  type ReversalContext,
+  type TransactionViolationId,
+} from './rules.js';
+export { type AccountView, accountView, type MonthlyAccountSnapshot, toSnapshot } from './snapshot.js';
+export {
+  type ExpenseCategory,
+  type NewTransaction,
+  type ReversalRequest,
+  recordTransaction,
+  reverseTransaction,
+  type Transaction,
+  type TransactionType,
+} from './transaction.js';
+export { parseVatRate, VAT_RATES, type VatRate, vatOn } from './vat.js';

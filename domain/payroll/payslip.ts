@@ -1,0 +1,478 @@
+/**
+ * Forward payroll: from a gross monthly pay to the payslip (every contribution line, the general reduction,
+ * the net pay before income tax and the employer cost), with the rate table in force on the date.
+ *
+ * Rules (DOMAIN.md "Money", "Social contributions"):
+ * - every line is base × rate rounded half-up to the cent; the payslip totals are the sums of its lines;
+ * - part-time: the SMIC and the PSS are prorated by weeklyHours ÷ 35 (as modele-social does);
+ * - gross 0 is a month without pay: every total is 0 and the payslip has no line.
+ */
+import { Decimal } from 'decimal.js';
+import type { IsoDate } from '../calendar.js';
+import { Dec } from '../money.js';
+import { InvalidPayrollInput } from './errors.js';
+import { ratesFor } from './rates/index.js';
+import type { BaseKind, ContributionRule, RateSpec, RateTable } from './rates/types.js';
+
+type D = Decimal;
+export type DecimalInput = Decimal | string | number;
+
+/** A CAE's payroll settings (API.md, payroll-settings). Absent values take the defaults of the rate table. */
+export interface PayrollSettings {
+  /** Number of employees of the CAE (a positive integer): thresholds 11, 50 and 250. */
+  headcount: number;
+  /** AT/MP rate of the establishment, e.g. "0.0212". Default: the national average of the date. */
+  atMpRate?: DecimalInput;
+  /** Health insurance (mutuelle): monthly premium and the employer's share of it. Default 40.00 and 0.50. */
+  healthInsurance?: { monthlyAmount: DecimalInput; employerShare: DecimalInput };
+  /** Versement mobilité rate of the commune, e.g. "0.0295". Default 0. */
+  mobilityRate?: DecimalInput;
+}
+
+export interface PayslipInput {
+  date: IsoDate;
+  gross: DecimalInput;
+  /** Contractual weekly hours, in (0, 35]. Default 35. */
+  weeklyHours?: DecimalInput;
+  settings: PayrollSettings;
+}
+
+export interface PayslipLine {
+  code: string;
+  label: string;
+  base: Decimal;
+  employeeRate: Decimal | null;
+  employeeAmount: Decimal;
+  employerRate: Decimal | null;
+  employerAmount: Decimal;
+}
+
+export interface Payslip {
+  date: IsoDate;
+  gross: Decimal;
+  /** Net pay before income tax. */
+  net: Decimal;
+  employeeContributions: Decimal;
+  /** What the employer pays after the general reduction, health-insurance share included. */
+  employerContributions: Decimal;
+  /** The general reduction (2025 Fillon, 2026 RGDU), a positive amount; its line carries it negated. */
+  generalReduction: Decimal;
+  /** gross + employerContributions. */
+  employerCost: Decimal;
+  lines: PayslipLine[];
+  /** The id of the rate table used, e.g. "FR-2026-01". */
+  rulesVersion: string;
+  weeklyHours: Decimal;
+}
+
+export const MAX_AMOUNT = new Dec('1000000');
+const ZERO = new Dec(0);
+const ONE = new Dec(1);
+const HALF = new Dec('0.5');
+const WEEKS_PER_MONTH = new Dec(52).div(12);
+/** Coefficients are ratios, rounded to 4 decimals: 20 significant digits are plenty and much faster. */
+const Ratio = Dec.clone({ precision: 20, rounding: Decimal.ROUND_HALF_UP });
+
+function cents(value: D): D {
+  return value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Input checks (the API validates first; the domain refuses what it cannot compute).
+
+function toDecimal(field: string, value: DecimalInput): D {
+  try {
+    const d = new Dec(value);
+    if (!d.isFinite()) throw new Error('not finite');
+    return d;
+  } catch {
+    throw new InvalidPayrollInput(field, `not a number: ${String(value)}`);
+  }
+}
+
+/** An amount of money as the payroll takes it: 0 ≤ amount ≤ 1,000,000.00, at most 2 decimals. */
+export function checkedAmount(field: string, value: DecimalInput, { allowNegative = false } = {}): D {
+  const d = toDecimal(field, value);
+  if (!allowNegative && d.isNegative()) throw new InvalidPayrollInput(field, 'must not be negative');
+  if (d.abs().greaterThan(MAX_AMOUNT)) throw new InvalidPayrollInput(field, 'must not exceed 1000000.00');
+  if (d.decimalPlaces() > 2) throw new InvalidPayrollInput(field, 'must have at most 2 decimals');
+  return d;
+}
+
+function checkedRate(field: string, value: DecimalInput, max: string): D {
+  const d = toDecimal(field, value);
+  if (d.isNegative() || d.greaterThan(max)) throw new InvalidPayrollInput(field, `must be between 0 and ${max}`);
+  return d;
+}
+
+export function checkedWeeklyHours(value: DecimalInput | undefined): D {
+  if (value === undefined) return new Dec(35);
+  const d = toDecimal('weeklyHours', value);
+  if (d.lessThanOrEqualTo(0) || d.greaterThan(35)) throw new InvalidPayrollInput('weeklyHours', 'must be in (0, 35]');
+  return d;
+}
+
+function checkedHeadcount(value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new InvalidPayrollInput('settings.headcount', 'must be a positive integer');
+  }
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Compilation: a rate table, the settings and the working time become Decimal constants, once.
+
+interface CompiledLine {
+  code: string;
+  label: string;
+  base: BaseKind;
+  employeeRate: D | null;
+  employerRate: D | null;
+  reduced: { rate: D; threshold: D } | null;
+  /** The health-insurance line: amounts are the precomputed shares, not base × rate. */
+  health: boolean;
+}
+
+type CompiledReduction =
+  | { kind: 'fillon'; code: string; label: string; max: D; slope: D; exit: D }
+  | { kind: 'rgdu'; code: string; label: string; min: D; delta: D; cap: D; exit: D; power: D };
+
+export interface PayrollPlan {
+  table: RateTable;
+  weeklyHours: D;
+  pssProrated: D;
+  pss4: D;
+  pss8: D;
+  smicProrated: D;
+  csgAllowanceRate: D;
+  healthAmount: D;
+  healthEmployer: D;
+  healthEmployee: D;
+  /** Set when the employer health share can exceed its social exemption (then part of it is contribution base). */
+  healthExemption: { pssPart: D; grossRate: D; cap: D } | null;
+  lines: CompiledLine[];
+  reduction: CompiledReduction;
+  /** For the net inverse: the sum of employee rates and how many employee lines vary with the gross. */
+  employeeRateSum: D;
+  employeeVaryingLines: number;
+}
+
+function resolveRate(
+  spec: RateSpec | undefined,
+  settings: { atMpRate: D; mobilityRate: D; employerShare: D },
+): D | null {
+  if (spec === undefined) return null;
+  if (typeof spec === 'string') return new Dec(spec);
+  if ('setting' in spec) return spec.setting === 'atMpRate' ? settings.atMpRate : settings.mobilityRate;
+  return spec.health === 'employerShare' ? settings.employerShare : ONE.minus(settings.employerShare);
+}
+
+function applies(rule: ContributionRule, headcount: number): boolean {
+  const { minHeadcount, belowHeadcount } = rule.when ?? {};
+  if (minHeadcount !== undefined && headcount < minHeadcount) return false;
+  if (belowHeadcount !== undefined && headcount >= belowHeadcount) return false;
+  return true;
+}
+
+const planCache = new Map<string, PayrollPlan>();
+
+/** Builds (or reuses) the compiled rules for a date, settings and working time. */
+export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHoursInput?: DecimalInput): PayrollPlan {
+  const table = ratesFor(date);
+  const weeklyHours = checkedWeeklyHours(weeklyHoursInput);
+  const headcount = checkedHeadcount(settings.headcount);
+  const atMpRate = checkedRate('settings.atMpRate', settings.atMpRate ?? table.defaults.atMpRate.value, '0.5');
+  const mobilityRate = checkedRate('settings.mobilityRate', settings.mobilityRate ?? table.defaults.mobilityRate.value, '0.1');
+  const health = settings.healthInsurance ?? table.defaults.healthInsurance;
+  const healthAmount = checkedAmount('settings.healthInsurance.monthlyAmount', health.monthlyAmount);
+  const employerShare = checkedRate('settings.healthInsurance.employerShare', health.employerShare, '1');
+  const key = [table.id, weeklyHours, headcount, atMpRate, mobilityRate, healthAmount, employerShare].join('|');
+  const cached = planCache.get(key);
+  if (cached) return cached;
+
+  const ratio = weeklyHours.div(table.legalWeeklyHours.value);
+  const pss = new Dec(table.pss.value);
+  const pssProrated = Decimal.max(pss.times(ratio), ONE);
+  const monthlyHours = weeklyHours.times(WEEKS_PER_MONTH);
+  const smicProrated = new Dec(table.smicHourly.value).times(monthlyHours);
+  const legalMonthlyHours = new Dec(table.legalWeeklyHours.value).times(WEEKS_PER_MONTH);
+  const healthEmployer = cents(healthAmount.times(employerShare));
+  const exemption = table.healthExemption;
+  const pssPart = pss.times(exemption.pssRate);
+  const healthExemption = healthEmployer.greaterThan(pssPart)
+    ? { pssPart, grossRate: new Dec(exemption.grossRate), cap: pss.times(exemption.capPssRate) }
+    : null;
+
+  const resolved = { atMpRate, mobilityRate, employerShare };
+  const lines: CompiledLine[] = [];
+  let employeeRateSum = ZERO;
+  let employeeVaryingLines = 0;
+  for (const rule of table.contributions) {
+    if (!applies(rule, headcount)) continue;
+    const employeeRate = resolveRate(rule.employeeRate, resolved);
+    const employerRate = resolveRate(rule.employerRate, resolved);
+    if (!employeeRate?.greaterThan(0) && !employerRate?.greaterThan(0)) continue;
+    const isHealth = rule.base === 'healthInsurance';
+    if (isHealth && healthAmount.isZero()) continue;
+    const reducedRule = rule.employerReducedRate;
+    const reduced = reducedRule
+      ? {
+          rate: new Dec(reducedRule.rate),
+          threshold: new Dec(reducedRule.belowSmicMultiple)
+            .times(reducedRule.smicHourlyOfReference)
+            .times(legalMonthlyHours)
+            .times(ratio),
+        }
+      : null;
+    if (employeeRate?.greaterThan(0) && !isHealth) {
+      employeeRateSum = employeeRateSum.plus(employeeRate);
+      employeeVaryingLines += 1;
+    }
+    lines.push({ code: rule.code, label: rule.label, base: rule.base, employeeRate, employerRate, reduced, health: isHealth });
+  }
+
+  const rule = table.generalReduction;
+  const band = headcount < 50 ? 'under50' : 'from50';
+  let reduction: CompiledReduction;
+  if (rule.kind === 'fillon') {
+    const max = new Dec(rule.maxCoefficient[band]);
+    reduction = {
+      kind: 'fillon',
+      code: rule.code,
+      label: rule.label,
+      max,
+      slope: new Ratio(max).div(rule.divisor),
+      exit: smicProrated.times(rule.exitSmicMultiple),
+    };
+  } else {
+    const min = new Dec(rule.minCoefficient);
+    const delta = new Dec(rule.deltaCoefficient[band]);
+    reduction = {
+      kind: 'rgdu',
+      code: rule.code,
+      label: rule.label,
+      min,
+      delta,
+      cap: min.plus(delta),
+      exit: smicProrated.times(rule.exitSmicMultiple),
+      power: new Dec(rule.power),
+    };
+  }
+
+  const plan: PayrollPlan = {
+    table,
+    weeklyHours,
+    pssProrated,
+    pss4: pssProrated.times(4),
+    pss8: pssProrated.times(8),
+    smicProrated,
+    csgAllowanceRate: new Dec(table.csgAllowance.rate),
+    healthAmount,
+    healthEmployer,
+    healthEmployee: healthAmount.minus(healthEmployer),
+    healthExemption,
+    lines,
+    reduction,
+    employeeRateSum,
+    employeeVaryingLines,
+  };
+  if (planCache.size > 500) planCache.clear();
+  planCache.set(key, plan);
+  return plan;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Evaluation.
+
+/** x^1.75 as x · √x · ⁴√x: exact algebra, and two square roots are far cheaper than a general power. */
+function pow175(x: D): D {
+  const root = x.sqrt();
+  return x.times(root).times(root.sqrt());
+}
+
+/** The general reduction coefficient for a contribution base (rounded to 4 decimals), 0 when none. */
+export function reductionCoefficient(plan: PayrollPlan, base: D): D {
+  const r = plan.reduction;
+  if (base.isZero() || base.greaterThanOrEqualTo(r.exit)) return ZERO;
+  if (r.kind === 'fillon') {
+    // T / 0.6 × (1.6 × SMIC / base − 1), within [0, T]
+    const c = new Ratio(r.exit).div(base).minus(ONE).times(r.slope);
+    return Decimal.min(c, r.max).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+  }
+  // Tmin + Tdelta × (½ × (3 × SMIC / base − 1))^1.75, capped at Tmin + Tdelta
+  const x = new Ratio(r.exit).div(base).minus(ONE).times(HALF);
+  if (x.greaterThanOrEqualTo(ONE)) return r.cap;
+  if (!r.power.equals('1.75')) throw new Error(`unsupported RGDU power ${r.power}`);
+  const c = pow175(x).times(r.delta).plus(r.min);
+  return Decimal.min(c, r.cap).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+}
+
+export interface PayslipTotals {
+  gross: D;
+  net: D;
+  employeeContributions: D;
+  employerContributions: D;
+  generalReduction: D;
+  employerCost: D;
+}
+
+/** The contribution base: gross plus the employer health share above its social exemption. */
+function contributionBase(plan: PayrollPlan, gross: D): D {
+  const ex = plan.healthExemption;
+  if (!ex) return gross;
+  const exempt = Decimal.min(ex.pssPart.plus(gross.times(ex.grossRate)), ex.cap);
+  const excess = plan.healthEmployer.minus(exempt);
+  return excess.greaterThan(0) ? gross.plus(cents(excess)) : gross;
+}
+
+function baseOf(plan: PayrollPlan, kind: BaseKind, base: D, csgBase: () => D): D {
+  switch (kind) {
+    case 'gross':
+      return base;
+    case 'tranche1':
+      return base.lessThan(plan.pssProrated) ? base : plan.pssProrated;
+    case 'tranche2':
+      if (!base.greaterThan(plan.pssProrated)) return ZERO;
+      return Decimal.min(base, plan.pss8).minus(plan.pssProrated);
+    case 'upTo4Pss':
+      return base.lessThan(plan.pss4) ? base : plan.pss4;
+    case 'upTo8PssWhenAbovePss':
+      return base.greaterThan(plan.pssProrated) ? Decimal.min(base, plan.pss8) : ZERO;
+    case 'csg':
+      return csgBase();
+    case 'healthInsurance':
+      return plan.healthAmount;
+    case 'healthEmployerShare':
+      return plan.healthEmployer;
+  }
+}
+
+/**
+ * Computes a payslip for a gross on a compiled plan. With `withLines` false only the totals are built (the
+ * inverse searches call this many times); the totals are the same either way.
+ */
+export function evaluatePlan(plan: PayrollPlan, gross: D, withLines: true): PayslipTotals & { lines: PayslipLine[] };
+export function evaluatePlan(plan: PayrollPlan, gross: D, withLines: false): PayslipTotals;
+export function evaluatePlan(plan: PayrollPlan, gross: D, withLines: boolean): PayslipTotals & { lines?: PayslipLine[] } {
+  const lines: PayslipLine[] | undefined = withLines ? [] : undefined;
+  if (gross.isZero()) {
+    return {
+      gross,
+      net: ZERO,
+      employeeContributions: ZERO,
+      employerContributions: ZERO,
+      generalReduction: ZERO,
+      employerCost: ZERO,
+      ...(lines ? { lines } : {}),
+    };
+  }
+  const base = contributionBase(plan, gross);
+  let csg: D | undefined;
+  const csgBase = (): D => {
+    if (csg === undefined) {
+      // 98.25% of the gross within 4 PSS, 100% above, plus the employer health share (CSS L136-1-1)
+      const within = gross.lessThan(plan.pss4) ? gross : plan.pss4;
+      const above = gross.greaterThan(plan.pss4) ? gross.minus(plan.pss4) : ZERO;
+      csg = cents(within.times(plan.csgAllowanceRate)).plus(above).plus(plan.healthEmployer);
+    }
+    return csg;
+  };
+
+  let employee = ZERO;
+  let employer = ZERO;
+  for (const line of plan.lines) {
+    const lineBase = baseOf(plan, line.base, base, csgBase);
+    let employeeAmount = ZERO;
+    let employerAmount = ZERO;
+    let employerRate = line.employerRate;
+    if (line.health) {
+      employeeAmount = plan.healthEmployee;
+      employerAmount = plan.healthEmployer;
+    } else {
+      if (line.reduced && base.lessThan(line.reduced.threshold)) employerRate = line.reduced.rate;
+      if (line.employeeRate) employeeAmount = cents(lineBase.times(line.employeeRate));
+      if (employerRate) employerAmount = cents(lineBase.times(employerRate));
+    }
+    employee = employee.plus(employeeAmount);
+    employer = employer.plus(employerAmount);
+    if (lines && !(lineBase.isZero() && employeeAmount.isZero() && employerAmount.isZero())) {
+      lines.push({
+        code: line.code,
+        label: line.label,
+        base: lineBase,
+        employeeRate: line.employeeRate,
+        employeeAmount,
+        employerRate,
+        employerAmount,
+      });
+    }
+  }
+
+  const coefficient = reductionCoefficient(plan, base);
+  let reduction = ZERO;
+  if (coefficient.greaterThan(0)) {
+    reduction = cents(base.times(coefficient));
+    employer = employer.minus(reduction);
+    lines?.push({
+      code: plan.reduction.code,
+      label: plan.reduction.label,
+      base,
+      employeeRate: null,
+      employeeAmount: ZERO,
+      employerRate: coefficient.negated(),
+      employerAmount: reduction.negated(),
+    });
+  }
+
+  return {
+    gross,
+    net: gross.minus(employee),
+    employeeContributions: employee,
+    employerContributions: employer,
+    generalReduction: reduction,
+    employerCost: gross.plus(employer),
+    ...(lines ? { lines } : {}),
+  };
+}
+
+/** Net pay only (the employee side), for the net → gross search. */
+export function evaluateNet(plan: PayrollPlan, gross: D): D {
+  if (gross.isZero()) return ZERO;
+  const base = contributionBase(plan, gross);
+  let csg: D | undefined;
+  let employee = ZERO;
+  for (const line of plan.lines) {
+    if (line.health) {
+      employee = employee.plus(plan.healthEmployee);
+      continue;
+    }
+    if (!line.employeeRate) continue;
+    const lineBase = baseOf(plan, line.base, base, () => {
+      if (csg === undefined) {
+        const within = gross.lessThan(plan.pss4) ? gross : plan.pss4;
+        const above = gross.greaterThan(plan.pss4) ? gross.minus(plan.pss4) : ZERO;
+        csg = cents(within.times(plan.csgAllowanceRate)).plus(above).plus(plan.healthEmployer);
+      }
+      return csg;
+    });
+    employee = employee.plus(cents(lineBase.times(line.employeeRate)));
+  }
+  return gross.minus(employee);
+}
+
+/** Wraps evaluated totals into a payslip. */
+export function toPayslip(plan: PayrollPlan, date: IsoDate, gross: D): Payslip {
+  const result = evaluatePlan(plan, gross, true);
+  return { date, ...result, rulesVersion: plan.table.id, weeklyHours: plan.weeklyHours };
+}
+
+/**
+ * The payslip of a gross monthly pay on a date, for a non-executive employee on the CAE's payroll settings.
+ * Throws NoRatesForDate when no rate table covers the date, InvalidPayrollInput on bad input.
+ */
+export function computePayslip(input: PayslipInput): Payslip {
+  const plan = payrollPlan(input.date, input.settings, input.weeklyHours);
+  const gross = checkedAmount('gross', input.gross);
+  return toPayslip(plan, input.date, gross);
+}
+

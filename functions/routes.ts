@@ -1,0 +1,54 @@
+/**
+ * The route table: the one list of the API's routes. The CDK API stack (infra/aws) and the local server
+ * (infra/local) both build their routes from it, so a route cannot exist in one and not the other.
+ * It holds metadata only (no schemas, no handler code), so that importing it costs nothing.
+ */
+import type { Role } from './shared/auth.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+export interface RouteSpec {
+  method: HttpMethod;
+  /** API Gateway path syntax: `/caes/{caeId}`. */
+  path: string;
+  /** The handler module, from the repository root; it exports `handler`. */
+  handler: string;
+  /** `public` routes skip the authorizer. */
+  roles: readonly Role[] | 'public';
+  /** Table access the handler needs: the API stack grants exactly this. */
+  access: 'none' | 'read' | 'write';
+  summary: string;
+}
+
+const ADMIN: Role[] = ['federation_admin'];
+const CAE_TEAM: Role[] = ['federation_admin', 'cae_staff'];
+const CAE_AND_SELF: Role[] = ['federation_admin', 'cae_staff', 'entrepreneur'];
+
+const ENTREPRENEUR = '/caes/{caeId}/entrepreneurs/{id}';
+
+export const routes = {
+  health: { method: 'GET', path: '/health', handler: 'functions/service/health.ts', roles: 'public', access: 'none', summary: 'Liveness' },
+  openApi: { method: 'GET', path: '/openapi.json', handler: 'functions/service/openApi.ts', roles: 'public', access: 'none', summary: 'The OpenAPI 3.1 document of every route' },
+
+  createCae: { method: 'POST', path: '/caes', handler: 'functions/caes/createCae.ts', roles: ADMIN, access: 'write', summary: 'Create a CAE (a tenant)' },
+  listCaes: { method: 'GET', path: '/caes', handler: 'functions/caes/listCaes.ts', roles: CAE_TEAM, access: 'read', summary: 'List the CAEs the caller may see' },
+  getCae: { method: 'GET', path: '/caes/{caeId}', handler: 'functions/caes/getCae.ts', roles: CAE_TEAM, access: 'read', summary: 'One CAE' },
+  putCaeSettings: { method: 'PUT', path: '/caes/{caeId}/settings', handler: 'functions/caes/putSettings.ts', roles: CAE_TEAM, access: 'write', summary: "Set the CAE's career-path settings" },
+
+  createEntrepreneur: { method: 'POST', path: '/caes/{caeId}/entrepreneurs', handler: 'functions/entrepreneurs/createEntrepreneur.ts', roles: CAE_TEAM, access: 'write', summary: 'Welcome a candidate' },
+  listEntrepreneurs: { method: 'GET', path: '/caes/{caeId}/entrepreneurs', handler: 'functions/entrepreneurs/listEntrepreneurs.ts', roles: CAE_TEAM, access: 'read', summary: "List a CAE's entrepreneurs, optionally by status" },
+  getEntrepreneur: { method: 'GET', path: ENTREPRENEUR, handler: 'functions/entrepreneurs/getEntrepreneur.ts', roles: CAE_AND_SELF, access: 'read', summary: 'One entrepreneur with their career path' },
+  getEntrepreneurStatus: { method: 'GET', path: `${ENTREPRENEUR}/status`, handler: 'functions/entrepreneurs/getStatus.ts', roles: CAE_AND_SELF, access: 'read', summary: 'Status on a date' },
+  signConvention: { method: 'POST', path: `${ENTREPRENEUR}/convention`, handler: 'functions/entrepreneurs/signConvention.ts', roles: CAE_TEAM, access: 'write', summary: "Sign a convention d'accompagnement (CAPE)" },
+  renewConvention: { method: 'POST', path: `${ENTREPRENEUR}/convention/renewals`, handler: 'functions/entrepreneurs/renewConvention.ts', roles: CAE_TEAM, access: 'write', summary: 'Renew the CAPE' },
+  signContract: { method: 'POST', path: `${ENTREPRENEUR}/contract`, handler: 'functions/entrepreneurs/signContract.ts', roles: CAE_TEAM, access: 'write', summary: 'Sign a CESA (entrepreneur salarié)' },
+  becomeAssociate: { method: 'POST', path: `${ENTREPRENEUR}/membership`, handler: 'functions/entrepreneurs/becomeAssociate.ts', roles: CAE_TEAM, access: 'write', summary: 'Become an associate (member)' },
+  exitEntrepreneur: { method: 'POST', path: `${ENTREPRENEUR}/exit`, handler: 'functions/entrepreneurs/exit.ts', roles: CAE_TEAM, access: 'write', summary: 'Leave the CAE, with a reason' },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteId = keyof typeof routes;
+
+/** The routes as a list, with their ids. */
+export function routeList(): (RouteSpec & { id: RouteId })[] {
+  return (Object.keys(routes) as RouteId[]).map((id) => ({ id, ...routes[id] }));
+}

@@ -1,0 +1,7 @@
+/** Contracts of the service routes. */
+import { z } from 'zod';
+
+export const contracts = {
+  health: { status: 200, response: z.object({ status: z.literal('ok') }) },
+  openApi: { status: 200, response: z.record(z.string(), z.unknown()) },
+} as const;

@@ -1,0 +1,30 @@
+/**
+ * Every key of the single table, built in one place. Each item of a CAE lives under a partition key
+ * that starts with `CAE#<caeId>`, so an IAM `dynamodb:LeadingKeys` condition can confine a request to its
+ * tenant. Federation-wide items live under `FED#`.
+ */
+
+export const cae = (caeId: string) => ({ PK: `CAE#${caeId}`, SK: 'CAE' });
+
+/** GSI1: the federation's list of CAEs. */
+export const caeListing = (caeId: string) => ({ GSI1PK: 'FED#CAES', GSI1SK: `CAE#${caeId}` });
+
+export const entrepreneur = (caeId: string, entrepreneurId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: 'PROFILE',
+});
+
+/** GSI1: all entrepreneurs of a CAE, in creation order (ULIDs sort by time). */
+export const entrepreneurListing = (caeId: string, entrepreneurId: string) => ({
+  GSI1PK: `CAE#${caeId}#ENTS`,
+  GSI1SK: `ENT#${entrepreneurId}`,
+});
+
+/** GSI2: the entrepreneurs of a CAE by the status their last recorded transition gave them. */
+export const entrepreneurByStatus = (caeId: string, status: string, entrepreneurId: string) => ({
+  GSI2PK: `CAE#${caeId}#STATUS#${status}`,
+  GSI2SK: `ENT#${entrepreneurId}`,
+});
+
+export const GSI1 = 'GSI1';
+export const GSI2 = 'GSI2';

@@ -1,0 +1,93 @@
+/**
+ * CAEs in the single table: one item per CAE under its own partition, listed through GSI1.
+ */
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import type { CareerPathSettings } from '../../../domain/cae/settings.js';
+import type { ContributionPolicy } from '../../../domain/contribution/index.js';
+import { db, tableName } from '../dynamo.js';
+import { NotFound } from '../errors.js';
+import { ConcurrentChange } from '../optimistic.js';
+import * as keys from '../keys.js';
+import { decodeCursor, encodeCursor } from '../pagination.js';
+
+/** One version of a policy: in force from `effectiveFrom` (a month) until the next version. */
+export interface PolicyVersion {
+  effectiveFrom: string;
+  policy: ContributionPolicy;
+}
+
+export interface Cae {
+  id: string;
+  name: string;
+  siret: string;
+  communeCode: string;
+  /** Every version of the CAE's contribution policy, oldest first. */
+  contributionPolicies: PolicyVersion[];
+  settings: CareerPathSettings;
+  createdAt: string;
+  version: number;
+}
+
+function toItem(cae: Cae) {
+  return { ...keys.cae(cae.id), ...keys.caeListing(cae.id), type: 'CAE', ...cae };
+}
+
+function fromItem(item: Record<string, unknown>): Cae {
+  const { PK, SK, GSI1PK, GSI1SK, type, ...rest } = item;
+  return rest as unknown as Cae;
+}
+
+export async function createCae(cae: Cae): Promise<void> {
+  await db.send(
+    new PutCommand({ TableName: tableName, Item: toItem(cae), ConditionExpression: 'attribute_not_exists(PK)' }),
+  );
+}
+
+export async function findCae(caeId: string): Promise<Cae | undefined> {
+  const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.cae(caeId) }));
+  return out.Item ? fromItem(out.Item) : undefined;
+}
+
+/** The CAE, or a 404 that reads the same whether it does not exist or belongs to nobody the caller may see. */
+export async function getCae(caeId: string): Promise<Cae> {
+  const cae = await findCae(caeId);
+  if (!cae) throw new NotFound(`No CAE ${caeId}.`);
+  return cae;
+}
+
+export async function listCaes(limit: number, cursor: string | undefined): Promise<{ items: Cae[]; nextCursor: string | null }> {
+  const out = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: keys.GSI1,
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': 'FED#CAES' },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, 'GSI1PK', 'FED#CAES'),
+    }),
+  );
+  return { items: (out.Items ?? []).map(fromItem), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+}
+
+/**
+ * Replaces the CAE's mutable fields if nobody changed it since it was read (optimistic locking on
+ * `version`); a concurrent change is retried by the caller or reported as a conflict.
+ */
+export async function saveCae(cae: Cae): Promise<Cae> {
+  const next = { ...cae, version: cae.version + 1 };
+  try {
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: toItem(next),
+        ConditionExpression: 'attribute_exists(PK) AND version = :v',
+        ExpressionAttributeValues: { ':v': cae.version },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new ConcurrentChange();
+    throw error;
+  }
+  return next;
+}

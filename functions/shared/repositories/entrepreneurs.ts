@@ -1,0 +1,144 @@
+/**
+ * Entrepreneurs in the single table: one item per person under a CAE-prefixed partition, holding their
+ * whole career path (it is small and always read whole), listed through GSI1 (all) and GSI2 (by status).
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { CareerPath, CareerStatus } from '../../../domain/careerPath/index.js';
+import { db, tableName } from '../dynamo.js';
+import { NotFound } from '../errors.js';
+import * as keys from '../keys.js';
+import { ConcurrentChange } from '../optimistic.js';
+import { decodeCursor, encodeCursor } from '../pagination.js';
+
+export const SITUATIONS_AT_ENTRY = ['jobseeker', 'minimum_income', 'employed', 'other'] as const;
+
+export interface Entrepreneur {
+  id: string;
+  caeId: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  communeCode: string;
+  activity: string;
+  birthDate?: string;
+  situationAtEntry?: (typeof SITUATIONS_AT_ENTRY)[number];
+  path: CareerPath;
+  createdAt: string;
+  version: number;
+}
+
+/** The status the last recorded stage gave: what GSI2 indexes. Time-driven changes are derived on read. */
+export function recordedStatus(entrepreneur: Pick<Entrepreneur, 'path'>): CareerStatus {
+  return entrepreneur.path.stages.at(-1)?.stage ?? 'none';
+}
+
+function toItem(e: Entrepreneur) {
+  return {
+    ...keys.entrepreneur(e.caeId, e.id),
+    ...keys.entrepreneurListing(e.caeId, e.id),
+    ...keys.entrepreneurByStatus(e.caeId, recordedStatus(e), e.id),
+    type: 'ENTREPRENEUR',
+    ...e,
+  };
+}
+
+function fromItem(item: Record<string, unknown>): Entrepreneur {
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, type, ...rest } = item;
+  return rest as unknown as Entrepreneur;
+}
+
+export async function createEntrepreneur(e: Entrepreneur): Promise<void> {
+  await db.send(new PutCommand({ TableName: tableName, Item: toItem(e), ConditionExpression: 'attribute_not_exists(PK)' }));
+}
+
+export async function findEntrepreneur(caeId: string, id: string): Promise<Entrepreneur | undefined> {
+  const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.entrepreneur(caeId, id) }));
+  return out.Item ? fromItem(out.Item) : undefined;
+}
+
+export async function getEntrepreneur(caeId: string, id: string): Promise<Entrepreneur> {
+  const found = await findEntrepreneur(caeId, id);
+  if (!found) throw new NotFound(`No entrepreneur ${id} in CAE ${caeId}.`);
+  return found;
+}
+
+/** Writes a new version of the record if nobody else did since it was read. */
+export async function saveEntrepreneur(e: Entrepreneur): Promise<Entrepreneur> {
+  const next = { ...e, version: e.version + 1 };
+  try {
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: toItem(next),
+        ConditionExpression: 'attribute_exists(PK) AND version = :v',
+        ExpressionAttributeValues: { ':v': e.version },
+      }),
+    );
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) throw new ConcurrentChange();
+    throw error;
+  }
+  return next;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** All entrepreneurs of a CAE, oldest first. */
+export async function listEntrepreneurs(caeId: string, limit: number, cursor?: string): Promise<Page<Entrepreneur>> {
+  const partition = `CAE#${caeId}#ENTS`;
+  const out = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: keys.GSI1,
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, 'GSI1PK', partition),
+    }),
+  );
+  return { items: (out.Items ?? []).map(fromItem), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+}
+
+/**
+ * One page of the entrepreneurs whose recorded status is one of `statuses`, walking their GSI2 partitions
+ * in turn. The cursor carries which partition it stopped in.
+ */
+export async function listEntrepreneursByRecordedStatus(
+  caeId: string,
+  statuses: readonly string[],
+  limit: number,
+  cursor?: string,
+): Promise<Page<Entrepreneur>> {
+  let index = 0;
+  let inner: string | undefined;
+  if (cursor !== undefined) {
+    const match = /^(\d)\.(.*)$/.exec(cursor);
+    const at = match ? Number(match[1]) : -1;
+    if (!match || at >= statuses.length) {
+      decodeCursor('!', 'GSI2PK', ''); // throws the usual invalid-cursor problem
+    }
+    index = at;
+    inner = match?.[2] || undefined;
+  }
+  const status = statuses[index] as string;
+  const partition = keys.entrepreneurByStatus(caeId, status, '').GSI2PK;
+  const out = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: keys.GSI2,
+      KeyConditionExpression: 'GSI2PK = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(inner, 'GSI2PK', partition),
+    }),
+  );
+  const next = encodeCursor(out.LastEvaluatedKey);
+  let nextCursor: string | null = null;
+  if (next) nextCursor = `${index}.${next}`;
+  else if (index + 1 < statuses.length) nextCursor = `${index + 1}.`;
+  return { items: (out.Items ?? []).map(fromItem), nextCursor };
+}

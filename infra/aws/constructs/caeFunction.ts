@@ -1,0 +1,81 @@
+/**
+ * The one Lambda construct of the project: runtime, architecture, log group, tracing and bundling are
+ * decided here once, and table access is granted together with the variable that names the table.
+ */
+import { Duration } from 'aws-cdk-lib';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import { join } from 'node:path';
+import { acknowledgeFunction } from '../nagAcknowledgements.js';
+import { REPO_ROOT } from '../paths.js';
+import { TABLE_INDEXES } from '../stacks/dataStack.js';
+
+export interface CaeFunctionProps {
+  /** Handler module from the repository root, as the route table names it. */
+  entry: string;
+  table?: ITable;
+  tableAccess?: 'none' | 'read' | 'write';
+  timeout?: Duration;
+  memorySize?: number;
+  environment?: Record<string, string>;
+}
+
+export class CaeFunction extends Construct {
+  readonly fn: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: CaeFunctionProps) {
+    super(scope, id);
+    const logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    this.fn = new NodejsFunction(this, 'Fn', {
+      entry: join(REPO_ROOT, props.entry),
+      handler: 'handler',
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: props.memorySize ?? 512,
+      timeout: props.timeout ?? Duration.seconds(10),
+      tracing: Tracing.ACTIVE,
+      logGroup,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
+      environment: {
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: 'cae-back-office',
+        ...props.environment,
+      },
+      bundling: {
+        minify: true,
+        sourceMap: true,
+        target: 'node22',
+        format: OutputFormat.CJS,
+        // The SDK is bundled, pinned by our lockfile, rather than taken from the runtime's copy.
+        externalModules: [],
+      },
+    });
+    if (props.table && props.tableAccess && props.tableAccess !== 'none') {
+      this.fn.addEnvironment('TABLE_NAME', props.table.tableName);
+      this.fn.addToRolePolicy(tableAccessStatement(props.table, props.tableAccess));
+    } else {
+      // Handlers read TABLE_NAME at load; routes without table access get a name they cannot use.
+      this.fn.addEnvironment('TABLE_NAME', 'none');
+    }
+    acknowledgeFunction(this);
+  }
+}
+
+const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+
+/**
+ * Table access named index by index (no `index/*` wildcard) and never `Scan`: no request of the API reads
+ * more than one partition.
+ */
+function tableAccessStatement(table: ITable, access: 'read' | 'write'): PolicyStatement {
+  return new PolicyStatement({
+    actions: access === 'read' ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS],
+    resources: [table.tableArn, ...TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index}`)],
+  });
+}
