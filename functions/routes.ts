@@ -44,6 +44,19 @@ export const routes = {
   signContract: { method: 'POST', path: `${ENTREPRENEUR}/contract`, handler: 'functions/entrepreneurs/signContract.ts', roles: CAE_TEAM, access: 'write', summary: 'Sign a CESA (entrepreneur salarié)' },
   becomeAssociate: { method: 'POST', path: `${ENTREPRENEUR}/membership`, handler: 'functions/entrepreneurs/becomeAssociate.ts', roles: CAE_TEAM, access: 'write', summary: 'Become an associate (member)' },
   exitEntrepreneur: { method: 'POST', path: `${ENTREPRENEUR}/exit`, handler: 'functions/entrepreneurs/exit.ts', roles: CAE_TEAM, access: 'write', summary: 'Leave the CAE, with a reason' },
+
+  putContributionPolicy: { method: 'PUT', path: '/caes/{caeId}/contribution-policy', handler: 'functions/caes/putContributionPolicy.ts', roles: CAE_TEAM, access: 'write', summary: "Set the CAE's contribution policy from a month on" },
+  putContributionOverride: { method: 'PUT', path: `${ENTREPRENEUR}/contribution-override`, handler: 'functions/activity/putContributionOverride.ts', roles: CAE_TEAM, access: 'write', summary: "An exception to the CAE's contribution policy for one entrepreneur" },
+  recordTransaction: { method: 'POST', path: `${ENTREPRENEUR}/transactions`, handler: 'functions/activity/recordTransaction.ts', roles: CAE_AND_SELF, access: 'write', summary: 'Record a revenue or an expense (Idempotency-Key)' },
+  listTransactions: { method: 'GET', path: `${ENTREPRENEUR}/transactions`, handler: 'functions/activity/listTransactions.ts', roles: CAE_AND_SELF, access: 'read', summary: "A month's transactions" },
+  reverseTransaction: { method: 'POST', path: `${ENTREPRENEUR}/transactions/{txId}/reversal`, handler: 'functions/activity/reverseTransaction.ts', roles: CAE_AND_SELF, access: 'write', summary: 'Reverse a transaction with a new entry (Idempotency-Key)' },
+  getAccount: { method: 'GET', path: `${ENTREPRENEUR}/account`, handler: 'functions/activity/getAccount.ts', roles: CAE_AND_SELF, access: 'read', summary: 'The monthly activity account' },
+
+  listAssociates: { method: 'GET', path: '/caes/{caeId}/associates', handler: 'functions/governance/listAssociates.ts', roles: CAE_TEAM, access: 'read', summary: 'The associates register' },
+  createAssembly: { method: 'POST', path: '/caes/{caeId}/assemblies', handler: 'functions/governance/createAssembly.ts', roles: CAE_TEAM, access: 'write', summary: 'Convene an assembly; its electorate is frozen' },
+  getAssembly: { method: 'GET', path: '/caes/{caeId}/assemblies/{assemblyId}', handler: 'functions/governance/getAssembly.ts', roles: CAE_AND_SELF, access: 'read', summary: 'An assembly with its tallies' },
+  castVote: { method: 'POST', path: '/caes/{caeId}/assemblies/{assemblyId}/votes', handler: 'functions/governance/castVote.ts', roles: CAE_AND_SELF, access: 'write', summary: 'One vote per associate per resolution' },
+  createSurplusAllocation: { method: 'POST', path: '/caes/{caeId}/surplus-allocations', handler: 'functions/governance/createSurplusAllocation.ts', roles: CAE_TEAM, access: 'write', summary: "Allocate a year's surplus under the Scop rules" },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof routes;

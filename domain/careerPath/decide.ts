@@ -19,6 +19,10 @@
  * - A renewal extends the CAPE from the day after its current end; the renewal itself lasts at most 12
  *   months, and the CAPE 36 months in all. With each period capped at 12 months, the 36-month total can only
  *   be broken by the third period, and is checked first so that the refusal names the total.
+ * - A renewal has no date of its own: it is accepted while the CAPE is the last stage recorded, even after
+ *   its end date (a late renewal then turns the days the person was a candidate again back into CAPE days,
+ *   which is what a renewal signed late means). A handler that wants to refuse late renewals compares
+ *   `statusChangesOn(path)` with today.
  * - One CAPE per path segment: a candidate whose CAPE ended may sign a CESA (the CAPE counts) or renew
  *   nothing; starting another CAPE takes an exit and a re-entry.
  * - "Prior CAPE" (trial period, associate deadline) is the CAPE of the current path segment, for the time it

@@ -46,6 +46,7 @@ export {
   lapseOf,
   segmentsOf,
   stageOn,
+  statusChangesOn,
   statusOn,
   timeline,
 } from './timeline.js';

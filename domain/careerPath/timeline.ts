@@ -43,6 +43,15 @@ export function lapseOf(stages: readonly Stage[]): CandidateStage | ExitedStage 
 }
 
 /**
+ * The day the status changes by itself if nothing is recorded before: the day after the CAPE in force ends,
+ * or the day after the associate deadline of the CESA in force. Undefined when the last stage lasts until a
+ * command ends it. A stored status (for lists by status) is stale from that day on and must be recomputed.
+ */
+export function statusChangesOn(path: CareerPath): IsoDate | undefined {
+  return lapseOf(path.stages)?.from;
+}
+
+/**
  * The path as the API shows it: the stored stages, then the stage that follows by itself when the last one
  * ends (see the module's TSDoc). With `asOf`, a projected stage that starts after that date is left out, so
  * the list shows only what has happened by then (a stage's `to` may still be in the future: a scheduled end).

@@ -122,4 +122,4 @@ export interface CareerPath {
 }
 
 /** The path of someone not yet welcomed: no stage at all. */
-export const EMPTY_PATH: CareerPath = { stages: [] };
+export const EMPTY_PATH: CareerPath = Object.freeze({ stages: Object.freeze([]) });

@@ -28,7 +28,7 @@ export function ruleBroken(path: CareerPath, command: CareerCommand, context?: C
 }
 
 /** The path a command yields; throws when it is refused. */
-export function after(path: CareerPath, command: CareerCommand, context?: CareerPathContext): CareerPath {
+export function applied(path: CareerPath, command: CareerCommand, context?: CareerPathContext): CareerPath {
   const decision = decide(path, command, context);
   if (!decision.ok) throw new Error(`${command.kind} refused: ${decision.violations[0].id}`);
   return decision.value;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { associateDeadline, currentContract, statusOn } from '../../../domain/careerPath/index.js';
 import {
-  after,
+  applied,
   contract,
   convention,
   conventionOptional,
@@ -28,7 +28,7 @@ describe('signing a CESA: the CAE’s convention-required setting', () => {
   });
 
   it('allows a candidate to become an employee where the CAE does not require a CAPE', () => {
-    const path = after(candidate, contract('2023-01-01'), conventionOptional);
+    const path = applied(candidate, contract('2023-01-01'), conventionOptional);
     expect(statusOn(path, '2023-01-01')).toBe('employee');
   });
 
@@ -47,7 +47,7 @@ describe('signing a CESA: the CAE’s convention-required setting', () => {
 
 describe('signing a CESA: the transition', () => {
   it('ends the CAPE the day before the CESA starts when it starts early', () => {
-    const path = after(supported, contract('2023-07-01'));
+    const path = applied(supported, contract('2023-07-01'));
     expect(path.stages[1]).toMatchObject({ stage: 'supported', from: '2023-01-01', to: '2023-06-30' });
     expect(statusOn(path, '2023-07-01')).toBe('employee');
   });
@@ -58,7 +58,7 @@ describe('signing a CESA: the transition', () => {
   });
 
   it('records the CAPE’s end and the candidate gap when the CESA starts after a gap', () => {
-    const path = after(supported, contract('2024-03-01'));
+    const path = applied(supported, contract('2024-03-01'));
     expect(path.stages.map((s) => [s.stage, s.from, s.to])).toEqual([
       ['candidate', '2022-12-01', '2022-12-31'],
       ['supported', '2023-01-01', '2023-12-31'],
@@ -73,7 +73,7 @@ describe('signing a CESA: the transition', () => {
   });
 
   it('refuses a CESA for an associate as invalid-transition', () => {
-    const associate = after(pathOf(domainExample), membership('2024-06-01'));
+    const associate = applied(pathOf(domainExample), membership('2024-06-01'));
     expect(ruleBroken(associate, contract('2024-07-01'))).toBe('invalid-transition');
   });
 
@@ -98,7 +98,7 @@ describe('signing a CESA: the transition', () => {
   });
 
   it('stores the fixed monthly gross as a money string with two decimals', () => {
-    const path = after(supported, contract('2024-01-01', { fixedMonthlyGross: '1500' }));
+    const path = applied(supported, contract('2024-01-01', { fixedMonthlyGross: '1500' }));
     expect(currentContract(path, '2024-01-01')?.fixedMonthlyGross).toBe('1500.00');
   });
 });
@@ -148,7 +148,7 @@ describe('the associate deadline: CESA start + 36 months − the prior CAPE (L73
   });
 
   it('is 36 months after the CESA start without a prior CAPE', () => {
-    const path = after(candidate, contract('2023-03-15'), conventionOptional);
+    const path = applied(candidate, contract('2023-03-15'), conventionOptional);
     expect(associateDeadline(path)).toBe('2026-03-15');
   });
 
@@ -158,7 +158,7 @@ describe('the associate deadline: CESA start + 36 months − the prior CAPE (L73
   });
 
   it('deducts the CAPE even when a candidate gap separates it from the CESA', () => {
-    expect(associateDeadline(after(supported, contract('2024-03-01')))).toBe('2026-03-01');
+    expect(associateDeadline(applied(supported, contract('2024-03-01')))).toBe('2026-03-01');
   });
 
   it('is part of the contract details', () => {
@@ -184,10 +184,10 @@ describe('the associate deadline: CESA start + 36 months − the prior CAPE (L73
   });
 
   it('is undefined once the person is an associate', () => {
-    expect(associateDeadline(after(pathOf(domainExample), membership('2025-01-01')))).toBeUndefined();
+    expect(associateDeadline(applied(pathOf(domainExample), membership('2025-01-01')))).toBeUndefined();
   });
 
   it('is undefined for someone who exited', () => {
-    expect(associateDeadline(after(pathOf(domainExample), exitOn('2025-01-01')))).toBeUndefined();
+    expect(associateDeadline(applied(pathOf(domainExample), exitOn('2025-01-01')))).toBeUndefined();
   });
 });

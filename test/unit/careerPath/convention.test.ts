@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type SupportedStage, statusOn } from '../../../domain/careerPath/index.js';
-import { after, contract, convention, exitOn, pathOf, renewal, ruleBroken, welcome } from './builders.js';
+import { applied, contract, convention, exitOn, pathOf, renewal, ruleBroken, welcome } from './builders.js';
 
 const candidate = pathOf([welcome('2022-12-01')]);
 const supported = pathOf([welcome('2022-12-01'), convention('2023-01-01', '2023-12-31')]);
@@ -13,7 +13,7 @@ function lastSupported(path: ReturnType<typeof pathOf>): SupportedStage {
 
 describe('signing a CAPE (convention d’accompagnement)', () => {
   it('makes a candidate supported from the start date', () => {
-    const path = after(candidate, convention('2023-01-01', '2023-12-31'));
+    const path = applied(candidate, convention('2023-01-01', '2023-12-31'));
     expect(statusOn(path, '2022-12-31')).toBe('candidate');
     expect(statusOn(path, '2023-01-01')).toBe('supported');
   });
@@ -51,7 +51,7 @@ describe('signing a CAPE (convention d’accompagnement)', () => {
   });
 
   it('allows a CAPE starting the day the person was welcomed, keeping the welcome as a stage of no day', () => {
-    const path = after(candidate, convention('2022-12-01', '2023-06-30'));
+    const path = applied(candidate, convention('2022-12-01', '2023-06-30'));
     expect(path.stages[0]).toMatchObject({ stage: 'candidate', from: '2022-12-01', to: '2022-11-30' });
     expect(statusOn(path, '2022-12-01')).toBe('supported');
   });
@@ -61,7 +61,7 @@ describe('signing a CAPE (convention d’accompagnement)', () => {
   });
 
   it('refuses a CAPE for an employee as invalid-transition', () => {
-    const employee = after(supported, contract('2023-06-01'));
+    const employee = applied(supported, contract('2023-06-01'));
     expect(ruleBroken(employee, convention('2023-07-01', '2023-12-31'))).toBe('invalid-transition');
   });
 
@@ -80,7 +80,7 @@ describe('signing a CAPE (convention d’accompagnement)', () => {
 
 describe('renewing a CAPE', () => {
   it('extends the CAPE and records the renewal', () => {
-    const path = after(supported, renewal('2024-12-31'));
+    const path = applied(supported, renewal('2024-12-31'));
     const cape = lastSupported(path);
     expect(cape.details).toMatchObject({ initialEndsOn: '2023-12-31', endsOn: '2024-12-31', renewals: [{ endsOn: '2024-12-31' }] });
     expect(cape.to).toBe('2024-12-31');
@@ -88,7 +88,7 @@ describe('renewing a CAPE', () => {
   });
 
   it('allows two renewals of 12 months each: 36 months in all', () => {
-    const twice = after(after(supported, renewal('2024-12-31')), renewal('2025-12-31'));
+    const twice = applied(applied(supported, renewal('2024-12-31')), renewal('2025-12-31'));
     expect(lastSupported(twice).details.renewals).toHaveLength(2);
     expect(statusOn(twice, '2025-12-31')).toBe('supported');
   });
@@ -99,12 +99,12 @@ describe('renewing a CAPE', () => {
   });
 
   it('refuses a renewal taking the CAPE past 36 months in all as convention-total-too-long', () => {
-    const once = after(supported, renewal('2024-12-31'));
+    const once = applied(supported, renewal('2024-12-31'));
     expect(ruleBroken(once, renewal('2026-01-01'))).toBe('convention-total-too-long');
   });
 
   it('allows a renewal ending on the last day of the 36th month', () => {
-    const once = after(supported, renewal('2024-12-31'));
+    const once = applied(supported, renewal('2024-12-31'));
     expect(ruleBroken(once, renewal('2025-12-31'))).toBe('accepted');
   });
 
@@ -127,12 +127,12 @@ describe('renewing a CAPE', () => {
   });
 
   it('refuses a renewal once a CESA has followed the CAPE as invalid-transition', () => {
-    const employee = after(supported, contract('2024-01-01'));
+    const employee = applied(supported, contract('2024-01-01'));
     expect(ruleBroken(employee, renewal('2024-12-31'))).toBe('invalid-transition');
   });
 
   it('refuses a renewal after an exit as invalid-transition', () => {
-    const exited = after(supported, exitOn('2023-06-01'));
+    const exited = applied(supported, exitOn('2023-06-01'));
     expect(ruleBroken(exited, renewal('2024-12-31'))).toBe('invalid-transition');
   });
 });

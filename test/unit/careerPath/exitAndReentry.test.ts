@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXIT_REASONS, segmentsOf, stageOn, statusOn } from '../../../domain/careerPath/index.js';
 import {
-  after,
+  applied,
   contract,
   convention,
   conventionOptional,
@@ -16,7 +16,7 @@ import {
 const candidate = pathOf([welcome('2022-12-01')]);
 const supported = pathOf([welcome('2022-12-01'), convention('2023-01-01', '2023-12-31')]);
 const employee = pathOf(domainExample);
-const associate = after(employee, membership('2025-01-01'));
+const associate = applied(employee, membership('2025-01-01'));
 
 describe('exiting', () => {
   it.each(EXIT_REASONS)('accepts the reason %s', (reason) => {
@@ -32,7 +32,7 @@ describe('exiting', () => {
   });
 
   it('makes the person exited from the effective date, with the reason', () => {
-    const path = after(employee, exitOn('2025-01-01', 'company_created'));
+    const path = applied(employee, exitOn('2025-01-01', 'company_created'));
     expect(statusOn(path, '2024-12-31')).toBe('employee');
     expect(stageOn(path, '2025-01-01')).toMatchObject({ stage: 'exited', reason: 'company_created' });
   });
@@ -47,7 +47,7 @@ describe('exiting', () => {
   });
 
   it('refuses the exit of an already exited person as invalid-transition', () => {
-    expect(ruleBroken(after(employee, exitOn('2025-01-01')), exitOn('2025-02-01'))).toBe('invalid-transition');
+    expect(ruleBroken(applied(employee, exitOn('2025-01-01')), exitOn('2025-02-01'))).toBe('invalid-transition');
   });
 
   it('refuses the exit of someone whose CESA ended at the deadline as invalid-transition', () => {
@@ -68,33 +68,33 @@ describe('exiting', () => {
 });
 
 describe('re-entry after an exit: a new path segment, history kept', () => {
-  const exited = after(employee, exitOn('2024-06-01', 'salaried_job'));
+  const exited = applied(employee, exitOn('2024-06-01', 'salaried_job'));
 
   it('allows an exited person to sign a CAPE again', () => {
-    const back = after(exited, convention('2025-01-01', '2025-12-31'));
+    const back = applied(exited, convention('2025-01-01', '2025-12-31'));
     expect(statusOn(back, '2025-01-01')).toBe('supported');
   });
 
   it('keeps every earlier stage unchanged', () => {
-    const back = after(exited, convention('2025-01-01', '2025-12-31'));
+    const back = applied(exited, convention('2025-01-01', '2025-12-31'));
     expect(back.stages.slice(0, exited.stages.length - 1)).toEqual(exited.stages.slice(0, -1));
     expect(back.stages.map((s) => s.stage)).toEqual(['candidate', 'supported', 'employee', 'exited', 'supported']);
   });
 
   it('ends the exited stage the day before the re-entry', () => {
-    const back = after(exited, convention('2025-01-01', '2025-12-31'));
+    const back = applied(exited, convention('2025-01-01', '2025-12-31'));
     expect(back.stages[3]).toMatchObject({ stage: 'exited', from: '2024-06-01', to: '2024-12-31', reason: 'salaried_job' });
   });
 
   it('answers the status of the first path after the re-entry', () => {
-    const back = after(exited, convention('2025-01-01', '2025-12-31'));
+    const back = applied(exited, convention('2025-01-01', '2025-12-31'));
     expect(statusOn(back, '2023-06-01')).toBe('supported');
     expect(statusOn(back, '2024-03-01')).toBe('employee');
     expect(statusOn(back, '2024-09-01')).toBe('exited');
   });
 
   it('starts a new segment', () => {
-    const back = after(exited, convention('2025-01-01', '2025-12-31'));
+    const back = applied(exited, convention('2025-01-01', '2025-12-31'));
     expect(segmentsOf(back.stages).map((segment) => segment.map((s) => s.stage))).toEqual([
       ['candidate', 'supported', 'employee', 'exited'],
       ['supported'],
@@ -106,7 +106,7 @@ describe('re-entry after an exit: a new path segment, history kept', () => {
   });
 
   it('allows a direct CESA re-entry where the CAE does not require a CAPE', () => {
-    const back = after(exited, contract('2025-01-01'), conventionOptional);
+    const back = applied(exited, contract('2025-01-01'), conventionOptional);
     expect(statusOn(back, '2025-01-01')).toBe('employee');
   });
 
@@ -123,7 +123,7 @@ describe('re-entry after an exit: a new path segment, history kept', () => {
   });
 
   it('allows a re-entry after the CESA ended at the deadline, keeping that exit in the history', () => {
-    const back = after(employee, convention('2026-06-01', '2026-12-31'));
+    const back = applied(employee, convention('2026-06-01', '2026-12-31'));
     expect(back.stages.map((s) => [s.stage, s.from, s.to])).toEqual([
       ['candidate', '2022-12-01', '2022-12-31'],
       ['supported', '2023-01-01', '2023-12-31'],

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { currentContract, stageOn, statusOn } from '../../../domain/careerPath/index.js';
-import { after, contract, convention, domainExample, exitOn, membership, pathOf, ruleBroken, welcome } from './builders.js';
+import { applied, contract, convention, domainExample, exitOn, membership, pathOf, ruleBroken, welcome } from './builders.js';
 
 const employee = pathOf(domainExample); // deadline 2026-01-01
 
 describe('becoming an associate', () => {
   it('makes an employee an associate from the effective date', () => {
-    const path = after(employee, membership('2025-06-01'));
+    const path = applied(employee, membership('2025-06-01'));
     expect(statusOn(path, '2025-05-31')).toBe('employee');
     expect(statusOn(path, '2025-06-01')).toBe('associate');
   });
@@ -20,17 +20,17 @@ describe('becoming an associate', () => {
   });
 
   it('records the capital subscribed as a money string', () => {
-    const path = after(employee, membership('2025-06-01', '250'));
+    const path = applied(employee, membership('2025-06-01', '250'));
     expect(stageOn(path, '2025-06-01')).toMatchObject({ details: { effectiveOn: '2025-06-01', capitalSubscribed: '250.00' } });
   });
 
   it('keeps the CESA in force for an associate', () => {
-    const path = after(employee, membership('2025-06-01'));
+    const path = applied(employee, membership('2025-06-01'));
     expect(currentContract(path, '2027-01-01')?.startsOn).toBe('2024-01-01');
   });
 
   it('keeps an associate an associate after the deadline', () => {
-    const path = after(employee, membership('2025-06-01'));
+    const path = applied(employee, membership('2025-06-01'));
     expect(statusOn(path, '2030-01-01')).toBe('associate');
   });
 
@@ -44,11 +44,11 @@ describe('becoming an associate', () => {
   });
 
   it('refuses membership of an associate as invalid-transition', () => {
-    expect(ruleBroken(after(employee, membership('2025-06-01')), membership('2025-07-01'))).toBe('invalid-transition');
+    expect(ruleBroken(applied(employee, membership('2025-06-01')), membership('2025-07-01'))).toBe('invalid-transition');
   });
 
   it('refuses membership of an exited person as invalid-transition', () => {
-    expect(ruleBroken(after(employee, exitOn('2025-01-01')), membership('2025-02-01'))).toBe('invalid-transition');
+    expect(ruleBroken(applied(employee, exitOn('2025-01-01')), membership('2025-02-01'))).toBe('invalid-transition');
   });
 
   it('refuses membership dated before the CESA started as date-out-of-order', () => {

@@ -5,10 +5,11 @@ import {
   currentStatus,
   EMPTY_PATH,
   stageOn,
+  statusChangesOn,
   statusOn,
   timeline,
 } from '../../../domain/careerPath/index.js';
-import { after, contract, convention, domainExample, exitOn, membership, pathOf, welcome } from './builders.js';
+import { applied, contract, convention, domainExample, exitOn, membership, pathOf, welcome } from './builders.js';
 
 const full = pathOf([...domainExample, membership('2025-06-01'), exitOn('2027-03-01', 'company_created')]);
 
@@ -61,7 +62,7 @@ describe('a CAPE that ends with nothing after it', () => {
   });
 
   it('keeps the person supported after a renewal extends it', () => {
-    const renewed = after(supported, { kind: 'renewConvention', endsOn: '2024-06-30' });
+    const renewed = applied(supported, { kind: 'renewConvention', endsOn: '2024-06-30' });
     expect(statusOn(renewed, '2024-01-01')).toBe('supported');
     expect(statusOn(renewed, '2024-07-01')).toBe('candidate');
   });
@@ -104,7 +105,7 @@ describe('the current contract', () => {
   });
 
   it('is the re-entry contract after a re-entry', () => {
-    const back = after(full, contract('2028-01-01', { fixedMonthlyGross: '2000.00' }), {
+    const back = applied(full, contract('2028-01-01', { fixedMonthlyGross: '2000.00' }), {
       requireConventionBeforeContract: false,
     });
     expect(currentContract(back, '2028-02-01')?.fixedMonthlyGross).toBe('2000.00');
@@ -146,5 +147,23 @@ describe('the path as stored and shown', () => {
       },
       { stage: 'exited', from: '2027-03-01', reason: 'company_created', details: {} },
     ]);
+  });
+});
+
+describe('when the status changes by itself', () => {
+  it('is the day after the CAPE ends for a supported person', () => {
+    expect(statusChangesOn(pathOf([welcome('2022-12-01'), convention('2023-01-01', '2023-12-31')]))).toBe('2024-01-01');
+  });
+
+  it('is the day after the associate deadline for an employee', () => {
+    expect(statusChangesOn(pathOf(domainExample))).toBe('2026-01-02');
+  });
+
+  it('is undefined for an associate', () => {
+    expect(statusChangesOn(applied(pathOf(domainExample), membership('2025-06-01')))).toBeUndefined();
+  });
+
+  it('is undefined once the person has exited', () => {
+    expect(statusChangesOn(full)).toBeUndefined();
   });
 });

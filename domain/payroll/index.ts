@@ -1,0 +1,22 @@
+/**
+ * Payroll of a non-executive employee of the French general regime, 2025–2026: dated rate tables
+ * (./rates), the payslip of a gross, the inverse searches and the salary of the month.
+ */
+export { InvalidPayrollInput, NoRatesForDate } from './errors.js';
+export { grossForEmployerCost, grossForNet, type InverseInput } from './inverse.js';
+export {
+  computePayslip,
+  type DecimalInput,
+  type Payslip,
+  type PayslipInput,
+  type PayslipLine,
+  type PayrollSettings,
+} from './payslip.js';
+export { coveredPeriods, RATE_TABLES, ratesFor } from './rates/index.js';
+export type { RateTable } from './rates/types.js';
+export {
+  type SalaryFlag,
+  type SalaryOfTheMonth,
+  type SalaryOfTheMonthInput,
+  salaryOfTheMonth,
+} from './salaryOfTheMonth.js';

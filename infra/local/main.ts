@@ -1,0 +1,56 @@
+/**
+ * `npm start`: the whole product on one machine, with no AWS: dynalite on disk under DATA_DIR, the API
+ * served from the route table, a demo federation seeded on first start, and tokens to try it with.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ensureTables, startDynalite } from './dynamo.js';
+import { demoTokens, ensureDemo } from './seed.js';
+import { startLocalApi } from './server.js';
+import { DEFAULT_LOCAL_SECRET } from './tokens.js';
+
+const PORT = Number(process.env.PORT ?? 3000);
+const DATA_DIR = resolve(process.env.DATA_DIR ?? '.data');
+const TABLE = 'cae';
+const secret = process.env.LOCAL_JWT_SECRET ?? DEFAULT_LOCAL_SECRET;
+
+if (process.env.NODE_ENV === 'production' && secret === DEFAULT_LOCAL_SECRET) {
+  console.error('Refusing to start: the default LOCAL_JWT_SECRET is for local use only. Set LOCAL_JWT_SECRET.');
+  process.exit(1);
+}
+
+mkdirSync(DATA_DIR, { recursive: true });
+let dynamo: Awaited<ReturnType<typeof startDynalite>>;
+try {
+  dynamo = await startDynalite({ path: join(DATA_DIR, 'dynamodb') });
+} catch (error) {
+  console.error(`Could not open the data in ${DATA_DIR} (is another 'npm start' using it?):`, (error as Error).message);
+  process.exit(1);
+}
+await ensureTables(dynamo.endpoint, TABLE);
+process.env.TABLE_NAME = TABLE;
+process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
+process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+
+const api = await startLocalApi({ jwtSecret: secret, port: PORT, host: process.env.HOST ?? '127.0.0.1' });
+const demo = await ensureDemo(api.url, secret, DATA_DIR);
+const tokens = await demoTokens(demo, secret);
+
+const firstCae = demo.caes[0];
+const staff = tokens.find((t) => t.claims.role === 'cae_staff');
+const admin = tokens.find((t) => t.claims.role === 'federation_admin');
+console.log(`\nCAE back office listening on ${api.url}  (data in ${DATA_DIR})\n`);
+console.log('Demo tokens (HS256, signed with LOCAL_JWT_SECRET):');
+for (const t of tokens) console.log(`\n  ${t.label}:\n  ${t.token}`);
+console.log('\nTry:');
+console.log(`  curl -s ${api.url}/caes -H "Authorization: Bearer ${admin?.token}"`);
+console.log(`  curl -s "${api.url}/caes/${firstCae?.id}/entrepreneurs?status=employee" -H "Authorization: Bearer ${staff?.token}"`);
+console.log(`\nOpenAPI document: ${api.url}/openapi.json\n`);
+
+const stop = async () => {
+  await api.close();
+  await dynamo.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

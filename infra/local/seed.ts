@@ -1,0 +1,122 @@
+/**
+ * The demo federation a newcomer finds on first start: three CAEs in three départements and entrepreneurs
+ * at every stage of the career path, created through the API itself (so the demo exercises the real rules).
+ * Dates are relative to the day it is seeded, so the demo stays coherent whenever it is run.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addDays, addMonths } from '../../domain/calendar.js';
+import { todayInParis } from '../../functions/shared/clock.js';
+import { type LocalClaims, signLocalToken } from './tokens.js';
+
+export interface DemoFederation {
+  caes: { id: string; name: string; departement: string }[];
+  /** An employee of the first CAE, whose token is printed. */
+  entrepreneur: { caeId: string; id: string; name: string };
+}
+
+/** Appends the Luhn check digit to 13 digits, giving a valid SIRET. */
+export function siretWithCheckDigit(first13: string): string {
+  for (let d = 0; d <= 9; d++) {
+    const candidate = `${first13}${d}`;
+    let total = 0;
+    for (let i = 0; i < 14; i++) {
+      let v = candidate.charCodeAt(13 - i) - 48;
+      if (i % 2 === 1) v = v * 2 > 9 ? v * 2 - 9 : v * 2;
+      total += v;
+    }
+    if (total % 10 === 0) return candidate;
+  }
+  throw new Error('unreachable');
+}
+
+const CAES = [
+  { name: 'Coopérative Rhône Entreprendre', communeCode: '69123', departement: '69', siret: '8123456780001' },
+  { name: 'Ouest Activités Coop', communeCode: '35238', departement: '35', siret: '8234567890001' },
+  { name: 'Sud Ensemble CAE', communeCode: '13055', departement: '13', siret: '8345678900001' },
+];
+
+const PEOPLE = [
+  ['Camille', 'Martin', 'graphic design'],
+  ['Léa', 'Bernard', 'translation'],
+  ['Hugo', 'Dubois', 'carpentry'],
+  ['Inès', 'Thomas', 'web development'],
+  ['Nathan', 'Robert', 'organic catering'],
+  ['Chloé', 'Richard', 'photography'],
+] as const;
+
+async function call(base: string, token: string, method: string, path: string, body?: unknown): Promise<{ id: string }> {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await res.json()) as { id: string };
+  if (!res.ok) throw new Error(`seed: ${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** Seeds the demo through the API, once; later starts read what was seeded from DATA_DIR/demo.json. */
+export async function ensureDemo(apiUrl: string, secret: string, dataDir: string): Promise<DemoFederation> {
+  const file = join(dataDir, 'demo.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoFederation;
+  const admin = await signLocalToken({ sub: 'seed', role: 'federation_admin' }, secret, 1);
+  const today = todayInParis();
+  const monthStart = `${today.slice(0, 7)}-01`;
+  const ago = (months: number) => addMonths(monthStart, -months);
+  const demo: DemoFederation = { caes: [], entrepreneur: { caeId: '', id: '', name: '' } };
+
+  for (const [i, spec] of CAES.entries()) {
+    const cae = await call(apiUrl, admin, 'POST', '/caes', { name: spec.name, siret: siretWithCheckDigit(spec.siret), communeCode: spec.communeCode });
+    demo.caes.push({ id: cae.id, name: spec.name, departement: spec.departement });
+    const base = `/caes/${cae.id}/entrepreneurs`;
+    const person = async (n: number, welcomedOn: string) => {
+      const [firstName, lastName, activity] = PEOPLE[(n + i) % PEOPLE.length] as readonly [string, string, string];
+      const e = await call(apiUrl, admin, 'POST', base, {
+        firstName,
+        lastName,
+        email: `${firstName}.${lastName}.${i}${n}@example.org`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
+        communeCode: spec.communeCode,
+        activity,
+        situationAtEntry: n % 2 === 0 ? 'jobseeker' : 'minimum_income',
+        welcomedOn,
+      });
+      return { id: e.id, name: `${firstName} ${lastName}` };
+    };
+    // A candidate, welcomed this month.
+    await person(0, monthStart);
+    // Supported: a CAPE of 12 months that started 3 months ago.
+    const supported = await person(1, ago(4));
+    await call(apiUrl, admin, 'POST', `${base}/${supported.id}/convention`, { signedOn: ago(3), startsOn: ago(3), endsOn: addDays(addMonths(ago(3), 12), -1) });
+    // Employee: 6 months of CAPE, then a CESA.
+    const employee = await person(2, ago(13));
+    await call(apiUrl, admin, 'POST', `${base}/${employee.id}/convention`, { signedOn: ago(12), startsOn: ago(12), endsOn: addDays(ago(6), -1) });
+    await call(apiUrl, admin, 'POST', `${base}/${employee.id}/contract`, { signedOn: ago(6), startsOn: ago(6), fixedMonthlyGross: '600.00', trialMonths: 2 });
+    // Associate: CESA 20 months ago, member 2 months ago.
+    const associate = await person(3, ago(21));
+    await call(apiUrl, admin, 'POST', `${base}/${associate.id}/convention`, { signedOn: ago(20), startsOn: ago(20), endsOn: addDays(ago(18), -1) });
+    await call(apiUrl, admin, 'POST', `${base}/${associate.id}/contract`, { signedOn: ago(18), startsOn: ago(18), fixedMonthlyGross: '1200.00' });
+    await call(apiUrl, admin, 'POST', `${base}/${associate.id}/membership`, { effectiveOn: ago(2), capitalSubscribed: '500.00' });
+    // Exited: created their own company after a CAPE.
+    const exited = await person(4, ago(10));
+    await call(apiUrl, admin, 'POST', `${base}/${exited.id}/convention`, { signedOn: ago(9), startsOn: ago(9), endsOn: addDays(ago(1), -1) });
+    await call(apiUrl, admin, 'POST', `${base}/${exited.id}/exit`, { effectiveOn: ago(1), reason: 'company_created' });
+    if (i === 0) demo.entrepreneur = { caeId: cae.id, id: employee.id, name: employee.name };
+  }
+  writeFileSync(file, `${JSON.stringify(demo, null, 2)}\n`);
+  return demo;
+}
+
+/** The demo users' tokens: one per role, one staff token per CAE. */
+export async function demoTokens(demo: DemoFederation, secret: string): Promise<{ label: string; claims: LocalClaims; token: string }[]> {
+  const users: { label: string; claims: LocalClaims }[] = [
+    { label: 'federation admin', claims: { sub: 'demo-admin', role: 'federation_admin' } },
+    ...demo.caes.map((cae) => ({ label: `staff of ${cae.name}`, claims: { sub: `demo-staff-${cae.departement}`, role: 'cae_staff' as const, caeId: cae.id } })),
+    {
+      label: `entrepreneur ${demo.entrepreneur.name}`,
+      claims: { sub: 'demo-entrepreneur', role: 'entrepreneur', caeId: demo.entrepreneur.caeId, entrepreneurId: demo.entrepreneur.id },
+    },
+    { label: `funder of département ${demo.caes[0]?.departement}`, claims: { sub: 'demo-funder', role: 'funder', territories: [`departement:${demo.caes[0]?.departement}`] } },
+  ];
+  return Promise.all(users.map(async (u) => ({ ...u, token: await signLocalToken(u.claims, secret) })));
+}
