@@ -42,6 +42,10 @@ const ZERO = new Dec(0);
 const CENT = new Dec('0.01');
 const TWO = new Dec(2);
 const TEN_CENTS = new Dec('0.1');
+const FIVE_CENTS = new Dec('0.05');
+const ONE_EURO = new Dec(1);
+/** A secant this many times steeper than the local slope crosses a jump of the cost. */
+const JUMP_RATIO = new Dec('2.5');
 
 export interface InverseInput {
   date: IsoDate;
@@ -55,10 +59,12 @@ function floorCents(x: D): D {
 
 /**
  * Finds adjacent cents lo and hi = lo + 0.01 where `reached` turns from false (at lo) to true (at hi).
- * Requires reached to be false at gross 0 (and true at MAX_AMOUNT + 0.01). Newton steps on the local slope
- * from a first guess, kept inside the bracket found so far; a step that would not leave the end of the bracket
- * walks one cent; after a few steps without closing the bracket it bisects. On these piecewise-linear
- * functions it ends in 3 to 6 evaluations.
+ * Requires reached to be false at gross 0 (and true at MAX_AMOUNT + 0.01). Newton steps from a first guess,
+ * on the secant slope between the last two points when they are at least a euro apart (the general reduction
+ * makes the cost a staircase: its slope on one step is not the slope across steps), else on the local slope.
+ * A step that lands just past an end of the bracket found so far tests the cent next to that end; one that
+ * lands far outside it (across a jump of the cost, where Newton would bounce) or that does not halve the
+ * bracket bisects instead. On these piecewise-linear functions it ends in 3 to 8 evaluations.
  */
 function findCrossing<P extends SearchPoint>(
   evaluate: (g: D) => P,
@@ -70,6 +76,8 @@ function findCrossing<P extends SearchPoint>(
   let atLo: P | null = null;
   let hi: D | null = null;
   let g = guess;
+  let previous: { g: D; value: D } | null = null;
+  let widths: D[] = [];
   for (let iteration = 1; ; iteration += 1) {
     if (iteration > 200) throw new Error('payroll inverse search did not converge');
     const point = evaluate(g);
@@ -82,14 +90,27 @@ function findCrossing<P extends SearchPoint>(
     }
     if (hi && hi.minus(lo).lessThanOrEqualTo(CENT)) return { lo, hi, atLo };
 
-    let next: D;
-    if (hi && iteration > 6) {
-      next = floorCents(lo.plus(hi).div(TWO));
-    } else {
-      const slope = point.slope.greaterThan(0) ? point.slope : TEN_CENTS;
-      // aim at the last cent before the crossing: the cent after it is what tells the crossing apart
-      next = floorCents(g.plus(target.minus(point.value).div(slope)));
-      if (hi === g && next.greaterThanOrEqualTo(g)) next = g.minus(CENT);
+    let slope = point.slope.greaterThan(0) ? point.slope : TEN_CENTS;
+    let jump = false;
+    if (previous && g.minus(previous.g).abs().greaterThanOrEqualTo(ONE_EURO)) {
+      const secant = point.value.minus(previous.value).div(g.minus(previous.g));
+      if (secant.greaterThan(0)) {
+        jump = secant.greaterThan(slope.times(JUMP_RATIO));
+        slope = secant;
+      }
+    }
+    previous = { g, value: point.value };
+    // aim at the last cent before the crossing: the cent after it is what tells the crossing apart
+    let next = floorCents(g.plus(target.minus(point.value).div(slope)));
+    if (hi) {
+      const width = hi.minus(lo);
+      widths.push(width);
+      const stalled = widths.length >= 4 && width.times(2).greaterThan(widths[widths.length - 4] as D);
+      const outside = next.lessThan(lo.minus(FIVE_CENTS)) || next.greaterThan(hi.plus(FIVE_CENTS));
+      if (jump || stalled || outside) {
+        next = floorCents(lo.plus(width.div(TWO)));
+        widths = [];
+      }
     }
     if (next.lessThanOrEqualTo(lo)) next = lo.plus(CENT);
     if (hi && next.greaterThanOrEqualTo(hi)) next = hi.minus(CENT);
@@ -116,9 +137,10 @@ export function grossForNetOnPlan(plan: PayrollPlan, target: D): D {
   if (!atLo) return hi; // lo is 0: no smaller gross
   // A smaller gross g can reach the target only if its exact net, at most slopeMin × (lo − g) below the
   // exact net at lo, is within E (the most rounding can add) of the target:
-  // lo − g ≤ (exact(lo) + E − target) ÷ slopeMin. E: half a cent per varying line, plus the CSG base rounding.
+  // lo − g ≤ (exact(lo) + E − target) ÷ slopeMin. E: half a cent per rounded line (a line with no base at lo
+  // has none below it either), plus what the rounding of the CSG base can move.
   const slopeMin = Decimal.max(new Dec(1).minus(plan.employeeRateSum), new Dec('0.05'));
-  const maxError = new Dec('0.005').times(plan.employeeVaryingLines).plus('0.002');
+  const maxError = new Dec('0.005').times(atLo.roundedLines).plus('0.002');
   const window = atLo.exact.plus(maxError).minus(target).div(slopeMin);
   let best = hi;
   for (let g = lo.minus(CENT); g.greaterThan(0) && lo.minus(g).lessThanOrEqualTo(window); g = g.minus(CENT)) {

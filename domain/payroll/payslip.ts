@@ -155,9 +155,8 @@ export interface PayrollPlan {
   employerLines: CompiledLine[];
   employeeLines: CompiledLine[];
   reduction: CompiledReduction;
-  /** For the net inverse: the sum of employee rates and how many employee lines vary with the gross. */
+  /** For the net inverse: the sum of employee rates (the exact net grows at least at 1 − this). */
   employeeRateSum: D;
-  employeeVaryingLines: number;
   /** First-guess slopes of the employer cost and of the net against the gross (the searches refine them). */
   costSlopeHint: D;
   netSlopeHint: D;
@@ -212,7 +211,6 @@ export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHour
   const resolved = { atMpRate, mobilityRate, employerShare };
   const lines: CompiledLine[] = [];
   let employeeRateSum = ZERO;
-  let employeeVaryingLines = 0;
   let employerRateSum = ZERO;
   for (const rule of table.contributions) {
     if (!applies(rule, headcount)) continue;
@@ -236,7 +234,6 @@ export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHour
     }
     if (employeeRate?.greaterThan(0) && !isHealth) {
       employeeRateSum = employeeRateSum.plus(employeeRate);
-      employeeVaryingLines += 1;
     }
     lines.push({ code: rule.code, label: rule.label, base: rule.base, employeeRate, employerRate, reduced, health: isHealth });
   }
@@ -288,7 +285,6 @@ export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHour
     employeeLines: lines.filter((l) => l.health || l.employeeRate?.greaterThan(0)),
     reduction,
     employeeRateSum,
-    employeeVaryingLines,
     costSlopeHint: ONE.plus(employerRateSum),
     netSlopeHint: Decimal.max(ONE.minus(employeeRateSum), new Dec('0.5')),
   };
@@ -506,12 +502,13 @@ export function evaluateEmployerCost(plan: PayrollPlan, gross: D): SearchPoint {
  * The net pay only (employee lines), for net → gross: the net, its local slope, and the net before line
  * rounding (`exact`, line amounts unrounded, the CSG base as printed) to bound where rounding can reach.
  */
-export function evaluateNet(plan: PayrollPlan, gross: D): SearchPoint & { exact: D } {
-  if (gross.isZero()) return { value: ZERO, slope: plan.netSlopeHint, exact: ZERO };
+export function evaluateNet(plan: PayrollPlan, gross: D): SearchPoint & { exact: D; roundedLines: number } {
+  if (gross.isZero()) return { value: ZERO, slope: plan.netSlopeHint, exact: ZERO, roundedLines: 0 };
   const base = contributionBase(plan, gross);
   let net = gross;
   let exact = gross;
   let slope = ONE;
+  let roundedLines = 0;
   for (const line of plan.employeeLines) {
     if (line.health) {
       net = net.minus(plan.healthEmployee);
@@ -519,12 +516,15 @@ export function evaluateNet(plan: PayrollPlan, gross: D): SearchPoint & { exact:
       continue;
     }
     if (!line.employeeRate) continue;
-    const amount = baseOf(plan, line.base, base, gross).times(line.employeeRate);
+    const lineBase = baseOf(plan, line.base, base, gross);
+    if (lineBase.isZero()) continue;
+    const amount = lineBase.times(line.employeeRate);
     net = net.minus(cents(amount));
     exact = exact.minus(amount);
+    roundedLines += 1;
     if (growsWithBase(plan, line.base, base)) slope = slope.minus(line.employeeRate);
   }
-  return { value: net, slope, exact };
+  return { value: net, slope, exact, roundedLines };
 }
 
 /** Wraps evaluated totals into a payslip. */

@@ -31,7 +31,12 @@ export const handler = httpHandler('listEntrepreneurs', contracts.listEntreprene
     return { body: { items: page.items.map((e) => entrepreneurView(e, today)), nextCursor: page.nextCursor } };
   }
   const status = query.status as CareerStage;
-  const page = await listEntrepreneursByRecordedStatus(params.caeId, RECORDED_AS[status], query.limit, query.cursor);
-  const items = page.items.filter((e) => currentStatus(e.path, today) === status);
-  return { body: { items: items.map((e) => entrepreneurView(e, today)), nextCursor: page.nextCursor } };
+  const page = await listEntrepreneursByRecordedStatus(
+    params.caeId,
+    RECORDED_AS[status],
+    query.limit,
+    query.cursor,
+    (e) => currentStatus(e.path, today) === status,
+  );
+  return { body: { items: page.items.map((e) => entrepreneurView(e, today)), nextCursor: page.nextCursor } };
 });

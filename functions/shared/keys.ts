@@ -28,3 +28,23 @@ export const entrepreneurByStatus = (caeId: string, status: string, entrepreneur
 
 export const GSI1 = 'GSI1';
 export const GSI2 = 'GSI2';
+
+/** An assembly of associates: its item and its votes share one partition, so a tally is one bounded query. */
+export const assemblyPartition = (caeId: string, assemblyId: string) => `CAE#${caeId}#ASSEMBLY#${assemblyId}`;
+
+export const assembly = (caeId: string, assemblyId: string) => ({ PK: assemblyPartition(caeId, assemblyId), SK: 'ASSEMBLY' });
+
+/**
+ * One vote, keyed by (assembly, resolution, voter): written with `attribute_not_exists`, so a person's second
+ * vote on a resolution, even a concurrent one, can never be stored.
+ */
+export const vote = (caeId: string, assemblyId: string, resolutionId: string, voterId: string) => ({
+  PK: assemblyPartition(caeId, assemblyId),
+  SK: `VOTE#${resolutionId}#${voterId}`,
+});
+
+/** A year's surplus allocation: one per CAE and year, so a second one for the same year cannot be written. */
+export const surplusAllocation = (caeId: string, year: number) => ({
+  PK: `CAE#${caeId}#SURPLUS`,
+  SK: `YEAR#${String(year).padStart(4, '0')}`,
+});

@@ -104,41 +104,46 @@ export async function listEntrepreneurs(caeId: string, limit: number, cursor?: s
 }
 
 /**
- * One page of the entrepreneurs whose recorded status is one of `statuses`, walking their GSI2 partitions
- * in turn. The cursor carries which partition it stopped in.
+ * One page of the entrepreneurs whose recorded status is one of `statuses` and who pass `keep`, walking
+ * their GSI2 partitions in turn until the page is full. The cursor says which partition it stopped in.
  */
 export async function listEntrepreneursByRecordedStatus(
   caeId: string,
   statuses: readonly string[],
   limit: number,
-  cursor?: string,
+  cursor: string | undefined,
+  keep: (e: Entrepreneur) => boolean,
 ): Promise<Page<Entrepreneur>> {
   let index = 0;
   let inner: string | undefined;
   if (cursor !== undefined) {
     const match = /^(\d)\.(.*)$/.exec(cursor);
-    const at = match ? Number(match[1]) : -1;
-    if (!match || at >= statuses.length) {
-      decodeCursor('!', 'GSI2PK', ''); // throws the usual invalid-cursor problem
-    }
-    index = at;
+    if (!match || Number(match[1]) >= statuses.length) decodeCursor('!', 'GSI2PK', '');
+    index = Number(match?.[1]);
     inner = match?.[2] || undefined;
   }
-  const status = statuses[index] as string;
-  const partition = keys.entrepreneurByStatus(caeId, status, '').GSI2PK;
-  const out = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: keys.GSI2,
-      KeyConditionExpression: 'GSI2PK = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(inner, 'GSI2PK', partition),
-    }),
-  );
-  const next = encodeCursor(out.LastEvaluatedKey);
-  let nextCursor: string | null = null;
-  if (next) nextCursor = `${index}.${next}`;
-  else if (index + 1 < statuses.length) nextCursor = `${index + 1}.`;
-  return { items: (out.Items ?? []).map(fromItem), nextCursor };
+  const items: Entrepreneur[] = [];
+  while (index < statuses.length) {
+    const partition = keys.entrepreneurByStatus(caeId, statuses[index] as string, '').GSI2PK;
+    const out = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: keys.GSI2,
+        KeyConditionExpression: 'GSI2PK = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        Limit: limit - items.length,
+        ExclusiveStartKey: decodeCursor(inner, 'GSI2PK', partition),
+      }),
+    );
+    items.push(...(out.Items ?? []).map(fromItem).filter(keep));
+    const next = encodeCursor(out.LastEvaluatedKey);
+    if (next) {
+      inner = next;
+      if (items.length >= limit) return { items, nextCursor: `${index}.${next}` };
+    } else {
+      index += 1;
+      inner = undefined;
+    }
+  }
+  return { items, nextCursor: null };
 }
