@@ -69,7 +69,6 @@ export const MAX_AMOUNT = new Dec('1000000');
 const ZERO = new Dec(0);
 const ONE = new Dec(1);
 const HALF = new Dec('0.5');
-const WEEKS_PER_MONTH = new Dec(52).div(12);
 /** Coefficients are ratios, rounded to 4 decimals: 20 significant digits are plenty and much faster. */
 const Ratio = Dec.clone({ precision: 20, rounding: Decimal.ROUND_HALF_UP });
 
@@ -195,12 +194,17 @@ export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHour
   const cached = planCache.get(key);
   if (cached) return cached;
 
-  const ratio = weeklyHours.div(table.legalWeeklyHours.value);
+  // Multiplications first and one division last, so that thresholds that are exact in law stay exact
+  // (3 × SMIC = 5,469.10 in 2026, 3.3 × SMIC = 5,945.94 in 2025): the comparisons at them are strict.
+  const legalHours = new Dec(table.legalWeeklyHours.value);
   const pss = new Dec(table.pss.value);
-  const pssProrated = Decimal.max(pss.times(ratio), ONE);
-  const monthlyHours = weeklyHours.times(WEEKS_PER_MONTH);
-  const smicProrated = new Dec(table.smicHourly.value).times(monthlyHours);
-  const legalMonthlyHours = new Dec(table.legalWeeklyHours.value).times(WEEKS_PER_MONTH);
+  /** n × PSS prorated by weeklyHours ÷ 35. */
+  const pssTimes = (n: number): D => pss.times(n).times(weeklyHours).div(legalHours);
+  /** n × the monthly SMIC (hourly × weekly hours × 52 ÷ 12) of an hourly rate. */
+  const smicTimes = (n: DecimalInput, hourly: DecimalInput): D =>
+    new Dec(hourly).times(n).times(weeklyHours).times(52).div(12);
+  const pssProrated = Decimal.max(pssTimes(1), ONE);
+  const smicProrated = smicTimes(1, table.smicHourly.value);
   const healthEmployer = cents(healthAmount.times(employerShare));
   const exemption = table.healthExemption;
   const pssPart = pss.times(exemption.pssRate);
@@ -223,10 +227,7 @@ export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHour
     const reduced = reducedRule
       ? {
           rate: new Dec(reducedRule.rate),
-          threshold: new Dec(reducedRule.belowSmicMultiple)
-            .times(reducedRule.smicHourlyOfReference)
-            .times(legalMonthlyHours)
-            .times(ratio),
+          threshold: smicTimes(reducedRule.belowSmicMultiple, reducedRule.smicHourlyOfReference),
         }
       : null;
     if (employerRate && !isHealth && rule.base !== 'tranche2' && rule.base !== 'healthEmployerShare') {
@@ -249,7 +250,7 @@ export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHour
       label: rule.label,
       max,
       slope: new Ratio(max).div(rule.divisor),
-      exit: smicProrated.times(rule.exitSmicMultiple),
+      exit: smicTimes(rule.exitSmicMultiple, table.smicHourly.value),
     };
   } else {
     if (rule.power !== '1.75') throw new Error(`unsupported RGDU power ${rule.power} in ${table.id}`);
@@ -264,7 +265,7 @@ export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHour
       minF: min.toNumber(),
       deltaF: delta.toNumber(),
       cap: min.plus(delta),
-      exit: smicProrated.times(rule.exitSmicMultiple),
+      exit: smicTimes(rule.exitSmicMultiple, table.smicHourly.value),
     };
   }
 
@@ -272,8 +273,8 @@ export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHour
     table,
     weeklyHours,
     pssProrated,
-    pss4: pssProrated.times(4),
-    pss8: pssProrated.times(8),
+    pss4: Decimal.max(pssTimes(4), ONE),
+    pss8: Decimal.max(pssTimes(8), ONE),
     smicProrated,
     csgAllowanceRate: new Dec(table.csgAllowance.rate),
     healthAmount,

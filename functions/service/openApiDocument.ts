@@ -64,8 +64,7 @@ export function openApiDocument(): Record<string, unknown> {
         : {}),
       responses,
     };
-    const path = (paths[route.path] ??= {});
-    path[route.method.toLowerCase()] = operation;
+    paths[route.path] = { ...paths[route.path], [route.method.toLowerCase()]: operation };
   }
   return {
     openapi: '3.1.0',

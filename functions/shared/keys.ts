@@ -48,3 +48,54 @@ export const surplusAllocation = (caeId: string, year: number) => ({
   PK: `CAE#${caeId}#SURPLUS`,
   SK: `YEAR#${String(year).padStart(4, '0')}`,
 });
+
+// ---- Activity accounts (issue 3) ----
+
+/** One month of an entrepreneur's ledger: a month's entries are one partition, read with one query. */
+export const ledgerMonthPartition = (caeId: string, entrepreneurId: string, month: string) =>
+  `CAE#${caeId}#ENT#${entrepreneurId}#TX#${month}`;
+
+/** A ledger entry (immutable), in the partition of the month it is dated in. */
+export const ledgerEntry = (caeId: string, entrepreneurId: string, month: string, transactionId: string) => ({
+  PK: ledgerMonthPartition(caeId, entrepreneurId, month),
+  SK: `TX#${transactionId}`,
+});
+
+/** Where an entry lives (its month), so that `…/transactions/{txId}` is found with one read. */
+export const ledgerLocator = (caeId: string, entrepreneurId: string, transactionId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `TXLOC#${transactionId}`,
+});
+
+/** "This entrepreneur has entries dated in this month": the index that lets an account read skip empty months. */
+export const ledgerActiveMonth = (caeId: string, entrepreneurId: string, month: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `TXMONTH#${month}`,
+});
+
+/** At most one reversal per entry: written with `attribute_not_exists` before the reversing entry. */
+export const ledgerReversal = (caeId: string, entrepreneurId: string, originalId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `REVERSAL#${originalId}`,
+});
+
+/** A closed month's account (MonthlyAccountSnapshot): written once, when payroll closes the month. */
+export const closedAccount = (caeId: string, entrepreneurId: string, month: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `ACCOUNT#${month}`,
+});
+
+/** The entrepreneur's contribution override versions. */
+export const contributionOverride = (caeId: string, entrepreneurId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: 'CONTRIBUTION_OVERRIDE',
+});
+
+/**
+ * An idempotency record: one partition per (account, caller, key), the key hashed so that any printable
+ * header value makes a safe key.
+ */
+export const idempotencyRecord = (caeId: string, entrepreneurId: string, scopeHash: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}#IDEMPOTENCY#${scopeHash}`,
+  SK: 'IDEMPOTENCY',
+});

@@ -25,6 +25,8 @@ export interface Cae {
   /** Every version of the CAE's contribution policy, oldest first. */
   contributionPolicies: PolicyVersion[];
   settings: CareerPathSettings;
+  /** The last month closed by payroll ('YYYY-MM'): nothing may be dated in it or before, policies included. */
+  lastClosedMonth?: string;
   createdAt: string;
   version: number;
 }

@@ -33,6 +33,8 @@ export class CaeFunction extends Construct {
     this.fn = new NodejsFunction(this, 'Fn', {
       entry: join(REPO_ROOT, props.entry),
       handler: 'handler',
+      // The handler module, as the route table names it: what this function runs, readable in the console.
+      description: props.entry,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,

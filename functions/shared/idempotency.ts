@@ -1,0 +1,147 @@
+/**
+ * `Idempotency-Key` for the POSTs that create money records (API.md "Conventions"):
+ * - the same key with the same request returns the first response again (same status, same body);
+ * - the same key with another request (another body, route or account) is a 409 `idempotency-key-reused`;
+ * - concurrent duplicates create one record: they race on one conditional write (repositories/idempotency.ts),
+ *   the winner does the work, the others wait for its response and return it.
+ *
+ * A key is scoped to the CAE, the account (entrepreneur) and the caller, so two tenants or two users may use
+ * the same key. A refused or failed request releases its key: it changed nothing, and may be retried as is.
+ *
+ * The record's id is chosen when the key is first claimed and kept if a claim is taken over after its lease
+ * (a Lambda that crashed mid-way): the work must write under that id with conditional writes, so that
+ * finishing someone else's half-done work writes each item once.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ulid } from 'ulid';
+import type { Caller } from './auth.js';
+import { Conflict } from './errors.js';
+import {
+  completeClaim,
+  findRecord,
+  type IdempotencyKeyRef,
+  type IdempotencyRecord,
+  putNewClaim,
+  releaseClaim,
+  takeOverClaim,
+} from './repositories/idempotency.js';
+
+/** How long a claim protects the work in progress: beyond any Lambda behind API Gateway (29 s). */
+const LEASE_MS = 30_000;
+/** How long a duplicate waits for the first request's response before answering 409 (retry later). */
+const WAIT_MS = 5_000;
+const POLL_MS = 25;
+/** Records are kept a day (for a TTL on `expiresAt`). */
+const KEEP_SECONDS = 24 * 3600;
+
+export interface IdempotentRequest {
+  caeId: string;
+  entrepreneurId: string;
+  caller: Caller;
+  /** The `Idempotency-Key` header (checked by the middy stack). */
+  key: string;
+  /** What makes two requests the same: the route, its path parameters and its validated body. */
+  request: { route: string; params: unknown; body: unknown };
+}
+
+export interface IdempotentResult {
+  status: number;
+  body: unknown;
+}
+
+export interface IdempotentReply {
+  status: number;
+  raw: string;
+  contentType: string;
+  headers?: Record<string, string>;
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** JSON with object keys sorted at every level, so that key order never makes two bodies differ. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+function newClaim(fingerprint: string, now: number): IdempotencyRecord {
+  return {
+    fingerprint,
+    status: 'in_progress',
+    resourceId: ulid(),
+    claimToken: randomUUID(),
+    leaseUntil: now + LEASE_MS,
+    createdAt: new Date(now).toISOString(),
+    expiresAt: Math.floor(now / 1000) + KEEP_SECONDS,
+  };
+}
+
+async function runClaimed(
+  ref: IdempotencyKeyRef,
+  claim: IdempotencyRecord,
+  work: (resourceId: string) => Promise<IdempotentResult>,
+): Promise<IdempotentReply> {
+  let result: IdempotentResult;
+  try {
+    result = await work(claim.resourceId);
+  } catch (error) {
+    await releaseClaim(ref, claim.claimToken).catch(() => undefined);
+    throw error;
+  }
+  const raw = JSON.stringify(result.body);
+  // If the lease ran out and another request took over, it works under the same id and stores its own
+  // (identical) response; this one is still the right answer.
+  await completeClaim(ref, claim.claimToken, result.status, raw);
+  return { status: result.status, raw, contentType: 'application/json' };
+}
+
+/**
+ * Runs `work` at most once per key and request, and answers every repetition with the first response.
+ * `work` receives the id to create the record under and returns the success status and body; a thrown error
+ * (a refusal, a failure) releases the key.
+ */
+export async function idempotent(
+  { caeId, entrepreneurId, caller, key, request }: IdempotentRequest,
+  work: (resourceId: string) => Promise<IdempotentResult>,
+): Promise<IdempotentReply> {
+  const ref: IdempotencyKeyRef = { caeId, entrepreneurId, scopeHash: sha256(canonicalJson([caller.role, caller.sub, key])) };
+  const fingerprint = sha256(canonicalJson(request));
+  const deadline = Date.now() + WAIT_MS;
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 0 && Date.now() >= deadline) {
+      throw new Conflict('idempotency-request-in-progress', 'A request with this Idempotency-Key is still in progress; retry later.');
+    }
+    const claim = newClaim(fingerprint, Date.now());
+    if (await putNewClaim(ref, claim)) return runClaimed(ref, claim, work);
+
+    const existing = await findRecord(ref);
+    if (!existing) continue; // released between the two reads: claim it again
+    if (existing.fingerprint !== fingerprint) {
+      throw new Conflict('idempotency-key-reused', 'This Idempotency-Key was used with another request; use a new key.');
+    }
+    if (existing.status === 'completed' && existing.responseStatus !== undefined && existing.responseBody !== undefined) {
+      return {
+        status: existing.responseStatus,
+        raw: existing.responseBody,
+        contentType: 'application/json',
+        headers: { 'idempotent-replayed': 'true' },
+      };
+    }
+    const now = Date.now();
+    if (existing.leaseUntil < now) {
+      const takeover = { ...existing, claimToken: randomUUID(), leaseUntil: now + LEASE_MS };
+      if (await takeOverClaim(ref, takeover, existing.claimToken)) return runClaimed(ref, takeover, work);
+      continue;
+    }
+    await sleep(POLL_MS + Math.floor(Math.random() * POLL_MS));
+  }
+}

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../infra/aws/paths.js';
+import { routeList } from '../../functions/routes.js';
+import { synthApp } from './synth.js';
+
+type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
+let api: Resources;
+
+beforeAll(() => {
+  api = synthApp().template('CaeApi').toJSON().Resources as Resources;
+});
+
+function ofType(type: string) {
+  return Object.entries(api).filter(([, r]) => r.Type === type);
+}
+
+function functionBehind(route: { method: string; path: string }) {
+  const [, cfnRoute] = ofType('AWS::ApiGatewayV2::Route').find(([, r]) => r.Properties.RouteKey === `${route.method} ${route.path}`) ?? [];
+  if (!cfnRoute) return undefined;
+  const integrationId = cfnRoute.Properties.Target['Fn::Join'][1][1].Ref as string;
+  const integration = api[integrationId];
+  const functionId = integration?.Properties.IntegrationUri['Fn::GetAtt'][0] as string;
+  return { route: cfnRoute, fn: api[functionId] };
+}
+
+describe('the API stack, from the route table', () => {
+  it('has exactly one API route per route of the table', () => {
+    const keys = ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties.RouteKey).sort();
+    expect(keys).toEqual(routeList().map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  for (const route of routeList()) {
+    it(`sends ${route.method} ${route.path} to ${route.handler}${route.roles === 'public' ? ' without authorizer' : ' behind the JWT authorizer'}`, () => {
+      const found = functionBehind(route);
+      expect(found?.fn?.Type).toBe('AWS::Lambda::Function');
+      expect(found?.fn?.Properties.Description).toBe(route.handler);
+      expect(existsSync(join(REPO_ROOT, route.handler))).toBe(true);
+      expect(found?.route.Properties.AuthorizationType).toBe(route.roles === 'public' ? 'NONE' : 'JWT');
+    });
+  }
+
+  it('checks tokens against the Cognito user pool and its client', () => {
+    const [[, authorizer]] = ofType('AWS::ApiGatewayV2::Authorizer') as [[string, any]];
+    expect(authorizer.Properties.AuthorizerType).toBe('JWT');
+    expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain('cognito-idp');
+  });
+
+  it('runs every handler on Node 22, arm64, traced, with its own log group', () => {
+    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+      expect(fn.Properties.Runtime).toBe('nodejs22.x');
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
+      expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
+    }
+  });
+
+  it('never grants Scan, and grants writes only to routes that write', () => {
+    const writers = new Set(routeList().filter((r) => r.access === 'write').map((r) => r.handler));
+    for (const [, policy] of ofType('AWS::IAM::Policy')) {
+      const actions = policy.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat());
+      expect(actions).not.toContain('dynamodb:Scan');
+      if (!actions.includes('dynamodb:PutItem')) continue;
+      const roleId = policy.Properties.Roles[0].Ref as string;
+      const fn = ofType('AWS::Lambda::Function').find(([, f]) => f.Properties.Role['Fn::GetAtt'][0] === roleId)?.[1];
+      expect(writers.has(fn?.Properties.Description)).toBe(true);
+    }
+  });
+
+  it('logs access and throttles the default stage', () => {
+    const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, any]];
+    expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();
+    expect(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit).toBeGreaterThan(0);
+  });
+});

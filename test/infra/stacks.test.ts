@@ -1,0 +1,49 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { synthApp } from './synth.js';
+
+let app: ReturnType<typeof synthApp>;
+
+beforeAll(() => {
+  app = synthApp();
+});
+
+describe('the data stack', () => {
+  it('keeps one encrypted, recoverable table with the generic keys and two GSIs, retained on delete', () => {
+    const data = app.template('CaeData');
+    data.resourceCountIs('AWS::DynamoDB::Table', 1);
+    data.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        KeySchema: [
+          { AttributeName: 'PK', KeyType: 'HASH' },
+          { AttributeName: 'SK', KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true },
+        GlobalSecondaryIndexes: [Match.objectLike({ IndexName: 'GSI1' }), Match.objectLike({ IndexName: 'GSI2' })],
+      }),
+    });
+  });
+});
+
+describe('the identity stack', () => {
+  it('carries the custom claims of API.md, which users may read but not write', () => {
+    const identity = app.template('CaeIdentity');
+    const pool = Object.values(identity.findResources('AWS::Cognito::UserPool'))[0] as { Properties: { Schema: { Name: string }[] } };
+    expect(pool.Properties.Schema.map((a) => a.Name)).toEqual(expect.arrayContaining(['role', 'caeId', 'entrepreneurId', 'territories']));
+    const client = Object.values(identity.findResources('AWS::Cognito::UserPoolClient'))[0] as {
+      Properties: { ReadAttributes: string[]; WriteAttributes: string[] };
+    };
+    expect(client.Properties.ReadAttributes).toContain('custom:role');
+    expect(client.Properties.WriteAttributes.some((a) => a.startsWith('custom:'))).toBe(false);
+  });
+
+  it('allows no self sign-up and requires MFA', () => {
+    app.template('CaeIdentity').hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+      MfaConfiguration: 'ON',
+    });
+  });
+});
