@@ -22,7 +22,7 @@ if (process.env.NODE_ENV === 'production' && secret === DEFAULT_LOCAL_SECRET) {
 mkdirSync(DATA_DIR, { recursive: true });
 let dynamo: Awaited<ReturnType<typeof startDynalite>>;
 try {
-  dynamo = await startDynalite({ path: join(DATA_DIR, 'dynamodb') });
+  dynamo = await startDynalite({ path: join(DATA_DIR, 'dynamodb'), separateProcess: true });
 } catch (error) {
   console.error(`Could not open the data in ${DATA_DIR} (is another 'npm start' using it?):`, (error as Error).message);
   process.exit(1);

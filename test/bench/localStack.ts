@@ -6,7 +6,7 @@ import { signLocalToken, type LocalClaims } from '../../infra/local/tokens.js';
 export const BENCH_SECRET = 'bench-secret';
 
 export async function startBenchStack() {
-  const dynamo = await startDynalite();
+  const dynamo = await startDynalite({ separateProcess: true });
   await ensureTables(dynamo.endpoint, 'cae-bench');
   process.env.TABLE_NAME = 'cae-bench';
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;

@@ -6,12 +6,14 @@
  * - every line is rounded half-up to the cent and the totals are the sums of the lines (modele-social keeps
  *   unrounded amounts); the CSG base is rounded to the cent as printed on a payslip;
  * - AGIRC-ARRCO and CEG are one line per tranche, unemployment insurance and AGS one line, the apprenticeship
- *   tax and its balance one line, CSG non-deductible and CRDS one line (the "bulletin clarifié" layout);
- *   this changes nothing but rounding;
+ *   tax and its balance one line, CSG non-deductible and CRDS one line, and the employer contributions on the
+ *   whole gross marked OTHER_EMPLOYER_CONTRIBUTIONS one line (the "bulletin clarifié" layout); this changes
+ *   nothing but rounding;
  * - the health-insurance employee share is the premium minus the rounded employer share, so the two parts
  *   always add up to the premium;
  * - the AT/MP rate of the settings is used as given (modele-social floors it at the rate included in T).
  */
+import { OTHER_EMPLOYER_CONTRIBUTIONS } from './groups.js';
 import type { RateTable } from './types.js';
 
 export const rates2025_01: RateTable = {
@@ -119,6 +121,7 @@ export const rates2025_01: RateTable = {
     },
     {
       code: 'csa',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: 'Contribution solidarité autonomie',
       base: 'gross',
       employerRate: '0.003',
@@ -138,6 +141,7 @@ export const rates2025_01: RateTable = {
       base: 'gross',
       employerRate: '0.005',
       when: { minHeadcount: 50 },
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       source: 'CSS L834-1 (0.50% on the whole pay, 50 employees and more)',
     },
     {
@@ -151,6 +155,7 @@ export const rates2025_01: RateTable = {
     },
     {
       code: 'dialogue-social',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: 'Contribution au dialogue social',
       base: 'gross',
       employerRate: '0.00016',
@@ -158,6 +163,7 @@ export const rates2025_01: RateTable = {
     },
     {
       code: 'formation-professionnelle',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: 'Contribution à la formation professionnelle',
       base: 'gross',
       employerRate: '0.0055',
@@ -166,6 +172,7 @@ export const rates2025_01: RateTable = {
     },
     {
       code: 'formation-professionnelle',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: 'Contribution à la formation professionnelle',
       base: 'gross',
       employerRate: '0.01',
@@ -174,6 +181,7 @@ export const rates2025_01: RateTable = {
     },
     {
       code: 'taxe-apprentissage',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: "Taxe d'apprentissage",
       base: 'gross',
       employerRate: '0.0068',
@@ -182,6 +190,7 @@ export const rates2025_01: RateTable = {
     },
     {
       code: 'contribution-supplementaire-apprentissage',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: "Contribution supplémentaire à l'apprentissage",
       base: 'gross',
       employerRate: '0.004',
@@ -191,6 +200,7 @@ export const rates2025_01: RateTable = {
     },
     {
       code: 'peec',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: "Participation des employeurs à l'effort de construction",
       base: 'gross',
       employerRate: '0.0045',
@@ -199,6 +209,7 @@ export const rates2025_01: RateTable = {
     },
     {
       code: 'versement-mobilite',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: 'Versement mobilité',
       base: 'gross',
       employerRate: { setting: 'mobilityRate' },

@@ -6,12 +6,14 @@
  * - every line is rounded half-up to the cent and the totals are the sums of the lines (modele-social keeps
  *   unrounded amounts); the CSG base is rounded to the cent as printed on a payslip;
  * - AGIRC-ARRCO and CEG are one line per tranche, unemployment insurance and AGS one line, the apprenticeship
- *   tax and its balance one line, CSG non-deductible and CRDS one line (the "bulletin clarifié" layout);
- *   this changes nothing but rounding;
+ *   tax and its balance one line, CSG non-deductible and CRDS one line, and the employer contributions on the
+ *   whole gross marked OTHER_EMPLOYER_CONTRIBUTIONS one line (the "bulletin clarifié" layout); this changes
+ *   nothing but rounding;
  * - the health-insurance employee share is the premium minus the rounded employer share, so the two parts
  *   always add up to the premium;
  * - the AT/MP rate of the settings is used as given (modele-social floors it at the rate included in T).
  */
+import { OTHER_EMPLOYER_CONTRIBUTIONS } from './groups.js';
 import type { RateTable } from './types.js';
 
 // Changes from 2025: SMIC 12.02, PSS 4,005, employer uncapped old-age 2.11%, AT/MP average 2.08%, the reduced
@@ -109,6 +111,7 @@ export const rates2026_01: RateTable = {
     },
     {
       code: 'csa',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: 'Contribution solidarité autonomie',
       base: 'gross',
       employerRate: '0.003',
@@ -128,6 +131,7 @@ export const rates2026_01: RateTable = {
       base: 'gross',
       employerRate: '0.005',
       when: { minHeadcount: 50 },
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       source: 'CSS L834-1 (0.50% on the whole pay, 50 employees and more)',
     },
     {
@@ -141,6 +145,7 @@ export const rates2026_01: RateTable = {
     },
     {
       code: 'dialogue-social',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: 'Contribution au dialogue social',
       base: 'gross',
       employerRate: '0.00016',
@@ -148,6 +153,7 @@ export const rates2026_01: RateTable = {
     },
     {
       code: 'formation-professionnelle',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: 'Contribution à la formation professionnelle',
       base: 'gross',
       employerRate: '0.0055',
@@ -156,6 +162,7 @@ export const rates2026_01: RateTable = {
     },
     {
       code: 'formation-professionnelle',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: 'Contribution à la formation professionnelle',
       base: 'gross',
       employerRate: '0.01',
@@ -164,6 +171,7 @@ export const rates2026_01: RateTable = {
     },
     {
       code: 'taxe-apprentissage',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: "Taxe d'apprentissage",
       base: 'gross',
       employerRate: '0.0068',
@@ -172,6 +180,7 @@ export const rates2026_01: RateTable = {
     },
     {
       code: 'contribution-supplementaire-apprentissage',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: "Contribution supplémentaire à l'apprentissage",
       base: 'gross',
       employerRate: '0.004',
@@ -181,6 +190,7 @@ export const rates2026_01: RateTable = {
     },
     {
       code: 'peec',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: "Participation des employeurs à l'effort de construction",
       base: 'gross',
       employerRate: '0.0045',
@@ -189,6 +199,7 @@ export const rates2026_01: RateTable = {
     },
     {
       code: 'versement-mobilite',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: 'Versement mobilité',
       base: 'gross',
       employerRate: { setting: 'mobilityRate' },

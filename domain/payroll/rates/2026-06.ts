@@ -6,12 +6,14 @@
  * - every line is rounded half-up to the cent and the totals are the sums of the lines (modele-social keeps
  *   unrounded amounts); the CSG base is rounded to the cent as printed on a payslip;
  * - AGIRC-ARRCO and CEG are one line per tranche, unemployment insurance and AGS one line, the apprenticeship
- *   tax and its balance one line, CSG non-deductible and CRDS one line (the "bulletin clarifié" layout);
- *   this changes nothing but rounding;
+ *   tax and its balance one line, CSG non-deductible and CRDS one line, and the employer contributions on the
+ *   whole gross marked OTHER_EMPLOYER_CONTRIBUTIONS one line (the "bulletin clarifié" layout); this changes
+ *   nothing but rounding;
  * - the health-insurance employee share is the premium minus the rounded employer share, so the two parts
  *   always add up to the premium;
  * - the AT/MP rate of the settings is used as given (modele-social floors it at the rate included in T).
  */
+import { OTHER_EMPLOYER_CONTRIBUTIONS } from './groups.js';
 import type { RateTable } from './types.js';
 
 // Change from 2026-01: the SMIC is revalued to 12.31 €/h from 2026-06-01 (as modele-social 11.1.0 carries it).
@@ -111,6 +113,7 @@ export const rates2026_06: RateTable = {
     },
     {
       code: 'csa',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: 'Contribution solidarité autonomie',
       base: 'gross',
       employerRate: '0.003',
@@ -130,6 +133,7 @@ export const rates2026_06: RateTable = {
       base: 'gross',
       employerRate: '0.005',
       when: { minHeadcount: 50 },
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       source: 'CSS L834-1 (0.50% on the whole pay, 50 employees and more)',
     },
     {
@@ -143,6 +147,7 @@ export const rates2026_06: RateTable = {
     },
     {
       code: 'dialogue-social',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: 'Contribution au dialogue social',
       base: 'gross',
       employerRate: '0.00016',
@@ -150,6 +155,7 @@ export const rates2026_06: RateTable = {
     },
     {
       code: 'formation-professionnelle',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: 'Contribution à la formation professionnelle',
       base: 'gross',
       employerRate: '0.0055',
@@ -158,6 +164,7 @@ export const rates2026_06: RateTable = {
     },
     {
       code: 'formation-professionnelle',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: 'Contribution à la formation professionnelle',
       base: 'gross',
       employerRate: '0.01',
@@ -166,6 +173,7 @@ export const rates2026_06: RateTable = {
     },
     {
       code: 'taxe-apprentissage',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: "Taxe d'apprentissage",
       base: 'gross',
       employerRate: '0.0068',
@@ -174,6 +182,7 @@ export const rates2026_06: RateTable = {
     },
     {
       code: 'contribution-supplementaire-apprentissage',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: "Contribution supplémentaire à l'apprentissage",
       base: 'gross',
       employerRate: '0.004',
@@ -183,6 +192,7 @@ export const rates2026_06: RateTable = {
     },
     {
       code: 'peec',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: "Participation des employeurs à l'effort de construction",
       base: 'gross',
       employerRate: '0.0045',
@@ -191,6 +201,7 @@ export const rates2026_06: RateTable = {
     },
     {
       code: 'versement-mobilite',
+      group: OTHER_EMPLOYER_CONTRIBUTIONS,
       label: 'Versement mobilité',
       base: 'gross',
       employerRate: { setting: 'mobilityRate' },

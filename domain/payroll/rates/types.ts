@@ -72,6 +72,12 @@ export interface ContributionRule {
   employerRate?: RateSpec;
   employerReducedRate?: ReducedRate;
   when?: HeadcountCondition;
+  /**
+   * Contributions printed together on one payslip line, as the "bulletin clarifié" does (arrêté du
+   * 25 février 2016): rules of the same group and base become one line whose rate is the sum of theirs,
+   * rounded once.
+   */
+  group?: { code: string; label: string };
   /** Legal source of the rate and base. */
   source: string;
   /** Where our line deliberately differs from modele-social's split, or anything a reviewer should know. */

@@ -152,7 +152,7 @@ export async function recordVote(caeId: string, vote: StoredVote): Promise<void>
       new PutCommand({
         TableName: tableName,
         Item: { ...keys.vote(caeId, vote.assemblyId, vote.resolutionId, vote.voterId), type: 'VOTE', caeId, ...vote },
-        
+        ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
   } catch (error) {
