@@ -230,13 +230,26 @@ export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHour
           threshold: smicTimes(reducedRule.belowSmicMultiple, reducedRule.smicHourlyOfReference),
         }
       : null;
+    if (rule.group) {
+      const { code, label } = rule.group;
+      const existing = lines.find((l) => l.code === code && l.base === rule.base);
+      const add = (a: D | null, b: D | null): D | null => (a && b ? a.plus(b) : (a ?? b));
+      if (existing) {
+        existing.employeeRate = add(existing.employeeRate, employeeRate);
+        existing.employerRate = add(existing.employerRate, employerRate);
+      } else {
+        lines.push({ code, label, base: rule.base, employeeRate, employerRate, reduced: null, health: false });
+      }
+    }
     if (employerRate && !isHealth && rule.base !== 'tranche2' && rule.base !== 'healthEmployerShare') {
       employerRateSum = employerRateSum.plus(employerRate);
     }
     if (employeeRate?.greaterThan(0) && !isHealth) {
       employeeRateSum = employeeRateSum.plus(employeeRate);
     }
-    lines.push({ code: rule.code, label: rule.label, base: rule.base, employeeRate, employerRate, reduced, health: isHealth });
+    if (!rule.group) {
+      lines.push({ code: rule.code, label: rule.label, base: rule.base, employeeRate, employerRate, reduced, health: isHealth });
+    }
   }
 
   const rule = table.generalReduction;

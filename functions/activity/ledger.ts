@@ -2,7 +2,7 @@
  * What the activity handlers share: the ledger rules' context read from the stored entrepreneur and CAE,
  * how a ledger refusal becomes a problem, and how an entry is shown.
  */
-import { type LedgerContext, type TransactionViolationId } from '../../domain/activityAccount/index.js';
+import type { LedgerContext, TransactionViolationId } from '../../domain/activityAccount/index.js';
 import { type CareerPath, currentSegment, currentStatus } from '../../domain/careerPath/index.js';
 import type { Violation } from '../../domain/contribution/index.js';
 import { type FieldError, HttpProblem, RuleViolated, ValidationFailed } from '../shared/errors.js';
@@ -39,7 +39,7 @@ export class MonthClosed extends HttpProblem {
 }
 
 /** Violations that say the input itself is malformed (API.md: 400), not that a rule refused it. */
-const INPUT_ERRORS: ReadonlySet<string> = new Set<TransactionViolationId>([
+const INPUT_ERRORS: ReadonlySet<string> = new Set<TransactionViolationId | 'invalid-month'>([
   'invalid-type',
   'invalid-category',
   'invalid-date',
@@ -47,6 +47,7 @@ const INPUT_ERRORS: ReadonlySet<string> = new Set<TransactionViolationId>([
   'amount-not-positive',
   'amount-too-many-decimals',
   'unknown-vat-rate',
+  'invalid-month',
 ]);
 
 /** Violations about the entry named in the path rather than a body field. */

@@ -99,3 +99,18 @@ export const idempotencyRecord = (caeId: string, entrepreneurId: string, scopeHa
   PK: `CAE#${caeId}#ENT#${entrepreneurId}#IDEMPOTENCY#${scopeHash}`,
   SK: 'IDEMPOTENCY',
 });
+
+/** A payroll run of a CAE for a month (status, totals). */
+export const payrollRun = (caeId: string, month: string) => ({ PK: `CAE#${caeId}#RUN#${month}`, SK: 'RUN' });
+
+/** GSI1 keys that list a run's results (the closed accounts of that month). */
+export const runResult = (caeId: string, month: string, entrepreneurId: string) => ({
+  GSI1PK: `CAE#${caeId}#RUN#${month}`,
+  GSI1SK: `ENT#${entrepreneurId}`,
+});
+
+/** A batch of ≤ 100 entrepreneurs to pay: what one child of the Distributed Map reads. */
+export const payrollBatch = (caeId: string, month: string, batch: number) => ({
+  PK: `CAE#${caeId}#RUN#${month}`,
+  SK: `BATCH#${String(batch).padStart(5, '0')}`,
+});

@@ -24,11 +24,12 @@ export type LedgerEntry = Transaction & {
 };
 
 function toItem(caeId: string, entry: LedgerEntry) {
-  return { ...keys.ledgerEntry(caeId, entry.entrepreneurId, entry.month, entry.id), type: 'TX', ...entry };
+  // `type` is the entry's own field (revenue | expense), so the entity is named by `entity` here.
+  return { ...keys.ledgerEntry(caeId, entry.entrepreneurId, entry.month, entry.id), entity: 'TX', ...entry };
 }
 
 function fromItem(item: Record<string, unknown>): LedgerEntry {
-  const { PK, SK, type, ...rest } = item;
+  const { PK, SK, entity, ...rest } = item;
   return rest as unknown as LedgerEntry;
 }
 
