@@ -17,6 +17,8 @@ export interface RouteSpec {
   roles: readonly Role[] | 'public';
   /** Table access the handler needs: the API stack grants exactly this. */
   access: 'none' | 'read' | 'write';
+  /** The handler starts the payroll state machine (it gets its ARN and StartExecution, nothing more). */
+  startsPayroll?: boolean;
   summary: string;
 }
 
@@ -52,11 +54,19 @@ export const routes = {
   reverseTransaction: { method: 'POST', path: `${ENTREPRENEUR}/transactions/{txId}/reversal`, handler: 'functions/activity/reverseTransaction.ts', roles: CAE_AND_SELF, access: 'write', summary: 'Reverse a transaction with a new entry (Idempotency-Key)' },
   getAccount: { method: 'GET', path: `${ENTREPRENEUR}/account`, handler: 'functions/activity/getAccount.ts', roles: CAE_AND_SELF, access: 'read', summary: 'The monthly activity account' },
 
+  startPayrollRun: { method: 'POST', path: '/caes/{caeId}/payroll-runs', handler: 'functions/payroll/startPayrollRun.ts', roles: CAE_TEAM, access: 'write', startsPayroll: true, summary: "Run the month's payroll for this CAE (the scheduled workflow)" },
+  getPayrollRun: { method: 'GET', path: '/caes/{caeId}/payroll-runs/{month}', handler: 'functions/payroll/getPayrollRun.ts', roles: CAE_TEAM, access: 'read', summary: 'A payroll run: status and totals' },
+  listPayslips: { method: 'GET', path: '/caes/{caeId}/payroll-runs/{month}/payslips', handler: 'functions/payroll/listPayslips.ts', roles: CAE_TEAM, access: 'read', summary: "A run's payslips" },
+  getPayslip: { method: 'GET', path: `${ENTREPRENEUR}/payslips/{month}`, handler: 'functions/payroll/getPayslip.ts', roles: CAE_AND_SELF, access: 'read', summary: "An entrepreneur's payslip of a month" },
+
   listAssociates: { method: 'GET', path: '/caes/{caeId}/associates', handler: 'functions/governance/listAssociates.ts', roles: CAE_TEAM, access: 'read', summary: 'The associates register' },
   createAssembly: { method: 'POST', path: '/caes/{caeId}/assemblies', handler: 'functions/governance/createAssembly.ts', roles: CAE_TEAM, access: 'write', summary: 'Convene an assembly; its electorate is frozen' },
   getAssembly: { method: 'GET', path: '/caes/{caeId}/assemblies/{assemblyId}', handler: 'functions/governance/getAssembly.ts', roles: CAE_AND_SELF, access: 'read', summary: 'An assembly with its tallies' },
   castVote: { method: 'POST', path: '/caes/{caeId}/assemblies/{assemblyId}/votes', handler: 'functions/governance/castVote.ts', roles: CAE_AND_SELF, access: 'write', summary: 'One vote per associate per resolution' },
   createSurplusAllocation: { method: 'POST', path: '/caes/{caeId}/surplus-allocations', handler: 'functions/governance/createSurplusAllocation.ts', roles: CAE_TEAM, access: 'write', summary: "Allocate a year's surplus under the Scop rules" },
+  createGrant: { method: 'POST', path: '/caes/{caeId}/grants', handler: 'functions/grants/createGrant.ts', roles: CAE_TEAM, access: 'write', summary: 'Record a public grant received by the CAE (Idempotency-Key)' },
+  getTerritoryReport: { method: 'GET', path: '/reports/territories/{territory}', handler: 'functions/reports/getTerritoryReport.ts', roles: ['federation_admin', 'funder'], access: 'read', summary: 'Territorial impact report over a period (JSON, CSV or HTML)' },
+  getFederationSummary: { method: 'GET', path: '/federation/summary', handler: 'functions/federation/getSummary.ts', roles: ADMIN, access: 'read', summary: "The federation's month, one row per CAE" },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof routes;

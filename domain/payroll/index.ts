@@ -20,3 +20,4 @@ export {
   type SalaryOfTheMonthInput,
   salaryOfTheMonth,
 } from './salaryOfTheMonth.js';
+export { type ClosedMonth, closeMonthsToPay, type MonthsToPayInput } from './monthlyPay.js';

@@ -15,11 +15,10 @@ import { ledgerContext, ledgerProblem, transactionView } from './ledger.js';
 
 export const handler = httpHandler('recordTransaction', contracts.recordTransaction, async ({ caller, params, body, headers }) => {
   requireEntrepreneur(caller, params.caeId, params.id);
-  await getEntrepreneur(params.caeId, params.id);
+  const [cae, entrepreneur] = await Promise.all([getCae(params.caeId), getEntrepreneur(params.caeId, params.id)]);
   const key = headers['idempotency-key'] as string;
   const request = { route: 'recordTransaction', params, body };
   return idempotent({ caeId: params.caeId, entrepreneurId: params.id, caller, key, request }, async (transactionId) => {
-    const [cae, entrepreneur] = await Promise.all([getCae(params.caeId), getEntrepreneur(params.caeId, params.id)]);
     const decision = recordTransaction(transactionId, body, ledgerContext(entrepreneur, cae, todayInParis()));
     if (!decision.ok) throw ledgerProblem(decision.violations);
     const entry = await appendEntry(params.caeId, { ...decision.value, entrepreneurId: params.id, recordedAt: nowIso() });

@@ -17,13 +17,11 @@ import { ledgerContext, ledgerProblem, transactionView } from './ledger.js';
 
 export const handler = httpHandler('reverseTransaction', contracts.reverseTransaction, async ({ caller, params, body, headers }) => {
   requireEntrepreneur(caller, params.caeId, params.id);
-  await getEntrepreneur(params.caeId, params.id);
+  const [cae, entrepreneur] = await Promise.all([getCae(params.caeId), getEntrepreneur(params.caeId, params.id)]);
   const key = headers['idempotency-key'] as string;
   const request = { route: 'reverseTransaction', params, body };
   return idempotent({ caeId: params.caeId, entrepreneurId: params.id, caller, key, request }, async (reversalId) => {
-    const [cae, entrepreneur, original, existingReversal] = await Promise.all([
-      getCae(params.caeId),
-      getEntrepreneur(params.caeId, params.id),
+    const [original, existingReversal] = await Promise.all([
       findEntry(params.caeId, params.id, params.txId),
       reversalOf(params.caeId, params.id, params.txId),
     ]);

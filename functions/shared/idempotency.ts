@@ -6,7 +6,10 @@
  *   the winner does the work, the others wait for its response and return it.
  *
  * A key is scoped to the CAE, the account (entrepreneur) and the caller, so two tenants or two users may use
- * the same key. A refused or failed request releases its key: it changed nothing, and may be retried as is.
+ * the same key. A refused request (a 4xx problem, raised before anything is written) releases its key: it
+ * changed nothing, and the key may be used again, with the same body or a corrected one. After any other
+ * failure the key stays claimed with its record id, its lease ended: a retry with the same request takes it
+ * over and finishes the work under that id.
  *
  * The record's id is chosen when the key is first claimed and kept if a claim is taken over after its lease
  * (a Lambda that crashed mid-way): the work must write under that id with conditional writes, so that
@@ -16,9 +19,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ulid } from 'ulid';
 import type { Caller } from './auth.js';
-import { Conflict } from './errors.js';
+import { Conflict, HttpProblem } from './errors.js';
 import {
   completeClaim,
+  expireClaim,
   findRecord,
   type IdempotencyKeyRef,
   type IdempotencyRecord,
@@ -94,7 +98,10 @@ async function runClaimed(
   try {
     result = await work(claim.resourceId);
   } catch (error) {
-    await releaseClaim(ref, claim.claimToken).catch(() => undefined);
+    // A refusal happens before any write: the key is freed. Any other failure may have written part of the
+    // work: the claim is kept with its id and its lease ended, so a retry finishes the same work at once.
+    const settle = error instanceof HttpProblem ? releaseClaim : expireClaim;
+    await settle(ref, claim.claimToken).catch(() => undefined);
     throw error;
   }
   const raw = JSON.stringify(result.body);

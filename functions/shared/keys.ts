@@ -114,3 +114,38 @@ export const payrollBatch = (caeId: string, month: string, batch: number) => ({
   PK: `CAE#${caeId}#RUN#${month}`,
   SK: `BATCH#${String(batch).padStart(5, '0')}`,
 });
+
+/** The most an entrepreneur wants paid in a month (PUT …/salary-request). */
+export const salaryRequest = (caeId: string, entrepreneurId: string, month: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `SALARY_REQUEST#${month}`,
+});
+
+// ---- Territorial reports and public grants (issue 6) ----
+
+/** A territory's partition (`TERR#departement:69`): its monthly aggregates and the grants counted in it. */
+export const territoryPartition = (territory: string) => `TERR#${territory}`;
+
+/**
+ * One CAE's month in one territory. Sort keys start with the month, so a report over a period is one query
+ * (`SK BETWEEN <from> AND <to>#~`), and grants (`GRANT#…`) sort apart.
+ */
+export const territoryAggregate = (territory: string, month: string, caeId: string) => ({
+  PK: territoryPartition(territory),
+  SK: `${month}#CAE#${caeId}`,
+});
+
+/** The territories a CAE's month was written to, so that a rewrite can delete those no longer concerned. */
+export const aggregateManifest = (caeId: string, month: string) => ({ PK: `CAE#${caeId}#AGGREGATES`, SK: `MONTH#${month}` });
+
+/** A grant received by a CAE, in the CAE's partition (the record of what the CAE declared). */
+export const grant = (caeId: string, year: number, grantId: string) => ({
+  PK: `CAE#${caeId}#GRANT`,
+  SK: `GRANT#${String(year).padStart(4, '0')}#${grantId}`,
+});
+
+/** A copy of a grant in the partition of a territory whose reports count it (its own and every enclosing one). */
+export const territoryGrant = (territory: string, year: number, caeId: string, grantId: string) => ({
+  PK: territoryPartition(territory),
+  SK: `GRANT#${String(year).padStart(4, '0')}#CAE#${caeId}#${grantId}`,
+});

@@ -6,12 +6,14 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { ApiStack } from './stacks/apiStack.js';
 import { DataStack } from './stacks/dataStack.js';
 import { IdentityStack } from './stacks/identityStack.js';
+import { WorkflowStack } from './stacks/workflowStack.js';
 
 export interface CaeApp {
   app: App;
   data: DataStack;
   identity: IdentityStack;
   api: ApiStack;
+  workflow: WorkflowStack;
 }
 
 export function buildApp(props: AppProps = {}, options: { nag?: boolean } = {}): CaeApp {
@@ -19,9 +21,11 @@ export function buildApp(props: AppProps = {}, options: { nag?: boolean } = {}):
   const env = { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION ?? 'eu-west-3' };
   const data = new DataStack(app, 'CaeData', { env });
   const identity = new IdentityStack(app, 'CaeIdentity', { env });
+  const workflow = new WorkflowStack(app, 'CaeWorkflow', { env, table: data.table });
   const api = new ApiStack(app, 'CaeApi', {
     env,
     table: data.table,
+    payrollStateMachine: workflow.caeRun,
     userPool: identity.userPool,
     userPoolClient: identity.client,
   });
@@ -29,5 +33,5 @@ export function buildApp(props: AppProps = {}, options: { nag?: boolean } = {}):
   if (options.nag ?? true) {
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true }));
   }
-  return { app, data, identity, api };
+  return { app, data, identity, api, workflow };
 }

@@ -28,3 +28,13 @@ export function acknowledgeFunction(fn: IConstruct): void {
 export function acknowledgePublicRoute(route: IConstruct): void {
   ack(route, 'AwsSolutions-APIG4', 'Public by contract (API.md "Service"): liveness and the OpenAPI document carry no data.');
 }
+
+/** Findings of the workflow stack we accept. */
+export function acknowledgeWorkflow(stack: IConstruct, deadLetters: IConstruct): void {
+  ack(deadLetters, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the monthly schedule.');
+  ack(
+    stack,
+    'AwsSolutions-IAM5[Resource::*]',
+    'Step Functions log delivery and X-Ray (logs:*LogDelivery*, xray:Put*) accept no resource but *.',
+  );
+}

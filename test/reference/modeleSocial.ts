@@ -2,8 +2,7 @@
  * The independent reference: modele-social (the rules behind the Urssaf public simulators) on the publicodes
  * engine. 2025 law comes from modele-social 10.0.0 (npm alias modele-social-2025: SMIC 11.88, PSS 3,925,
  * Fillon reduction with the reduced health and family rates); 2026 law from modele-social 11.1.0 (RGDU).
- * One engine per version, built once (≈0.5 s each); every case is a setSituation (≈50 ms forward, ≈300 ms for
- * an inversion).
+ * One engine per version, built once (≈0.5 s each); every case is a setSituation (≈50 ms).
  */
 import rules2026 from 'modele-social';
 import rules2025 from 'modele-social-2025';
@@ -105,16 +104,57 @@ export function referencePayslip(c: ReferenceCase & { gross: string }): Referenc
   return totals(engine, reduction);
 }
 
-/** The reference's gross for an employer cost (publicodes numeric inversion, not rounded to the cent). */
-export function referenceGrossForEmployerCost(c: ReferenceCase & { budget: string }): ReferenceTotals {
-  const { engine, reduction } = engineFor(c.date);
-  engine.setSituation({ ...situation(c), 'salarié . coût total employeur': `${c.budget} €/mois` });
-  return totals(engine, reduction);
+/**
+ * Solves reference(g) = target for the gross, to 0.001 €, on the reference's own forward model: the smallest
+ * gross where the reference reaches the target (the reduction coefficient is rounded to 4 decimals in the
+ * reference too, so its cost is a fine staircase and an exact solution may not exist). The bracket starts
+ * around `near` (the gross we found) and widens until it holds the crossing; Illinois steps then close it.
+ * publicodes' own inversion ('inversion numérique') is not used: it stops within 0.5 € of the target
+ * (uniroot with errorTol 0.5), too coarse to compare inverse grosses to 0.10 €.
+ */
+function solveReference(f: (g: number) => number, target: number, near: number): number {
+  let lo = Math.max(0.01, near - 1);
+  let hi = near + 1;
+  let flo = f(lo) - target;
+  let fhi = f(hi) - target;
+  for (let widen = 2; flo >= 0 && lo > 0.01; widen *= 2) {
+    lo = Math.max(0.01, near - widen);
+    flo = f(lo) - target;
+  }
+  for (let widen = 2; fhi < 0; widen *= 2) {
+    hi = near + widen;
+    fhi = f(hi) - target;
+  }
+  let side = 0;
+  for (let i = 0; i < 60 && hi - lo > 0.001; i += 1) {
+    let g = (lo * fhi - hi * flo) / (fhi - flo);
+    if (!(g > lo && g < hi)) g = (lo + hi) / 2;
+    const fg = f(g) - target;
+    if (fg >= 0) {
+      hi = g;
+      fhi = fg;
+      if (side === 1) flo /= 2;
+      side = 1;
+    } else {
+      lo = g;
+      flo = fg;
+      if (side === -1) fhi /= 2;
+      side = -1;
+    }
+  }
+  return hi;
 }
 
-/** The reference's gross for a net pay before income tax (numeric inversion). */
-export function referenceGrossForNet(c: ReferenceCase & { net: string }): ReferenceTotals {
-  const { engine, reduction } = engineFor(c.date);
-  engine.setSituation({ ...situation(c), 'salarié . rémunération . net . à payer avant impôt': `${c.net} €/mois` });
-  return totals(engine, reduction);
+function totalsAt(c: ReferenceCase, gross: number): ReferenceTotals {
+  return referencePayslip({ ...c, gross: gross.toFixed(6) });
+}
+
+/** The reference's gross for an employer-cost budget, solved near `near`. */
+export function referenceGrossForEmployerCost(c: ReferenceCase & { budget: string; near: number }): number {
+  return solveReference((g) => totalsAt(c, g).employerCost, Number(c.budget), c.near);
+}
+
+/** The reference's gross for a net pay before income tax, solved near `near`. */
+export function referenceGrossForNet(c: ReferenceCase & { net: string; near: number }): number {
+  return solveReference((g) => totalsAt(c, g).net, Number(c.net), c.near);
 }

@@ -183,6 +183,9 @@ export async function monthlyAccountOf(
  * of its salary ("0.00" for a month closed without salary) under a deterministic key, once. Closing the same
  * month again with the same employer cost returns the stored account and writes nothing; with another one it
  * is a 409 `month-already-closed`, as is closing a month before one already closed (months close in order).
+ * It first closes the month for the whole CAE (`markCaeMonthClosed`), so that no new entry can be dated in it
+ * once its figures are computed; the payroll workflow should still mark the CAE's month closed when it opens a
+ * run, before it computes any salary from the envelopes.
  * `employerCost` is a money string; anything else is a programming error (RangeError).
  */
 export async function closeAccountMonth(
@@ -204,6 +207,8 @@ export async function closeAccountMonth(
   const later = await nearestClosedAccount(caeId, entrepreneurId, month, 'after');
   if (later) throw new Conflict('month-already-closed', `${later.month} is already closed: months close in order.`);
 
+  // The CAE's month is closed first, so that no entry can be dated in it while or after its figures are computed.
+  await markCaeMonthClosed(caeId, month);
   const [cae, overrides] = await Promise.all([getCae(caeId), findOverrides(caeId, entrepreneurId)]);
   const base = await nearestClosedAccount(caeId, entrepreneurId, month, 'atOrBefore');
   const context = { policies: cae.contributionPolicies, overrides: overrides.versions, lastClosedMonth: cae.lastClosedMonth ?? null };

@@ -17,6 +17,17 @@ export interface PolicyVersion {
   policy: ContributionPolicy;
 }
 
+/** What `PUT /caes/{caeId}/payroll-settings` stores (API.md): rates and amounts as decimal strings. */
+export interface StoredPayrollSettings {
+  headcount: number;
+  atMpRate?: string;
+  healthInsurance?: { monthlyAmount: string; employerShare: string };
+  mobilityRate?: string;
+}
+
+/** The settings of a CAE that has set none (API.md "payroll-settings" defaults). */
+export const DEFAULT_PAYROLL_SETTINGS: StoredPayrollSettings = { headcount: 50 };
+
 export interface Cae {
   id: string;
   name: string;
@@ -25,6 +36,8 @@ export interface Cae {
   /** Every version of the CAE's contribution policy, oldest first. */
   contributionPolicies: PolicyVersion[];
   settings: CareerPathSettings;
+  /** Payroll settings (headcount, AT/MP, health insurance, mobility), as money/rate strings; absent: defaults. */
+  payrollSettings?: StoredPayrollSettings;
   /** The last month closed by payroll ('YYYY-MM'): nothing may be dated in it or before, policies included. */
   lastClosedMonth?: string;
   createdAt: string;

@@ -107,7 +107,28 @@ export async function completeClaim(ref: IdempotencyKeyRef, claimToken: string, 
   }
 }
 
-/** Frees the key after a refused or failed request, so that the same key may be tried again. */
+/**
+ * Ends a claim's lease now, keeping its record id: after a failure mid-way, the next request with the same
+ * key takes the claim over at once and finishes the work under the same id.
+ */
+export async function expireClaim(ref: IdempotencyKeyRef, claimToken: string): Promise<void> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.idempotencyRecord(ref.caeId, ref.entrepreneurId, ref.scopeHash),
+        UpdateExpression: 'SET leaseUntil = :now',
+        ConditionExpression: 'claimToken = :token AND #status = :inProgress',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':now': 0, ':token': claimToken, ':inProgress': 'in_progress' },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+/** Frees the key after a refused request, so that the same key may be tried again. */
 export async function releaseClaim(ref: IdempotencyKeyRef, claimToken: string): Promise<void> {
   try {
     await db.send(

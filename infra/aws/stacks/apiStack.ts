@@ -7,6 +7,7 @@ import { type CfnStage, HttpApi, HttpMethod, HttpNoneAuthorizer } from 'aws-cdk-
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
@@ -18,8 +19,8 @@ export interface ApiStackProps extends StackProps {
   table: ITable;
   userPool: IUserPool;
   userPoolClient: IUserPoolClient;
-  /** Extra environment for every handler (e.g. the payroll state machine's ARN). */
-  environment?: Record<string, string>;
+  /** The per-CAE payroll state machine that `POST /caes/{caeId}/payroll-runs` starts. */
+  payrollStateMachine?: IStateMachine;
 }
 
 export class ApiStack extends Stack {
@@ -59,8 +60,11 @@ export class ApiStack extends Stack {
         entry: route.handler,
         table: props.table,
         tableAccess: route.access,
-        ...(props.environment ? { environment: props.environment } : {}),
       });
+      if (route.startsPayroll && props.payrollStateMachine) {
+        handler.fn.addEnvironment('PAYROLL_STATE_MACHINE_ARN', props.payrollStateMachine.stateMachineArn);
+        props.payrollStateMachine.grantStartExecution(handler.fn);
+      }
       this.functions.set(route.id, handler);
       const added = this.api.addRoutes({
         path: route.path,

@@ -141,6 +141,13 @@ export async function ledgerOf(caeId: string, id: string, m: string): Promise<{ 
   return items;
 }
 
+/** The first entry of a month; fails the test when there is none. */
+export async function firstEntry(caeId: string, id: string, m: string): Promise<{ id: string; amountExclVat: string }> {
+  const [entry] = await ledgerOf(caeId, id, m);
+  if (!entry) throw new Error(`no entry in ${m}`);
+  return entry;
+}
+
 export function account(caeId: string, id: string, m: string, caller: TestCaller = staffOf(caeId)): Promise<Reply> {
   return invoke(getAccount, event(`GET ${ENT}/account`, { caller, pathParameters: { caeId, id }, query: { month: m } }));
 }

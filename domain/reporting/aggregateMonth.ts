@@ -1,0 +1,248 @@
+/**
+ * One CAE's closed month, cut by territory: what the payroll workflow writes when it closes a month, and what
+ * every report sums (a report never reads the ledger).
+ *
+ * Who counts where: an entrepreneur counts in every territory that contains the commune of their activity
+ * (DOMAIN.md): the commune (for a municipal arrondissement, the arrondissement and its commune), its EPCI when it
+ * has one, its département, its région when it has one, and `france`. The commune is the one the payroll run
+ * recorded on the month's result when there is one, else the one on the entrepreneur's record. A commune code
+ * the territory dataset does not know places the person nowhere; they are returned in `unplaced`.
+ *
+ * Who counts in a month: a person with a result that month (their money), or whose status on the month's last
+ * day is candidate, supported, employee or associate, or who was welcomed, entered or exited during the month.
+ * People who left before the month and came back after it count nowhere that month.
+ *
+ * Definitions (the figures of DOMAIN.md "What funders ask for"):
+ * - welcomed: the person's first stage (the accueil) starts in the month;
+ * - entries: a supported (CAPE) or employee (CESA) stage starts in the month and the stage before it is a
+ *   candidate or exited stage, or there is none: someone who had no contract with the CAE now has one. Moving
+ *   on from a CAPE to a CESA, or from a CESA to membership, is a progression, not an entry; a person whose CAPE
+ *   ran out (candidate again) and who later signs a CESA enters again, as does a person who comes back after an
+ *   exit. Stages that lasted no day (superseded the day they began) still count: they happened;
+ * - byStatusAtEnd: the status on the month's last day (`statusOn`, so a CAPE or CESA that ended by itself is
+ *   seen as it ended);
+ * - exits: the exited stages (stored, or the projected end of a CESA at its associate deadline) that start in
+ *   the month, by reason; companiesCreated: those with reason company_created;
+ * - jobsFte: per payslip min(1, gross ÷ full-time SMIC gross of the month), rounded half-up to 4 decimals;
+ * - money: sums of the closed accounts (revenue, purchases for resale, VAT collected, cooperative contribution)
+ *   and payslips (gross, employer contributions after the general reduction, employee contributions);
+ *   valueAdded = revenue − purchases.
+ *
+ * Pure and deterministic: the same inputs give the same aggregates in the same order, so writing them twice
+ * writes the same items.
+ */
+import { Decimal } from 'decimal.js';
+import { type IsoMonth, firstDayOf, lastDayOf } from '../calendar.js';
+import { type EndReason, statusOn, timeline } from '../careerPath/index.js';
+import { Dec, formatMoney, minOf, money } from '../money.js';
+import { datasetVintage, territoriesOfCommune } from '../territory/index.js';
+import {
+  COUNTED_STATUSES,
+  type CountedStatus,
+  END_REASONS,
+  type MonthAggregate,
+  type MonthFigures,
+  type PersonInput,
+} from './types.js';
+
+export interface AggregateMonthInput {
+  readonly caeId: string;
+  readonly month: IsoMonth;
+  /** Every entrepreneur of the CAE (any status): the function picks those who count in the month. */
+  readonly entrepreneurs: readonly PersonInput[];
+  /** The month's closed results of the CAE. */
+  readonly results: readonly MonthFigures[];
+}
+
+export interface AggregateMonthOutput {
+  /** One aggregate per territory where the CAE has someone counted in the month, sorted by territory. */
+  readonly aggregates: MonthAggregate[];
+  /** Ids of the people counted in the month whose commune code the territory dataset does not know. */
+  readonly unplaced: string[];
+}
+
+/**
+ * The territories that contain a commune, as `kind:code` strings, smallest first; undefined for an unknown code.
+ */
+export function territoriesForCommune(communeCode: string): string[] | undefined {
+  const found = territoriesOfCommune(communeCode);
+  if (!found) return undefined;
+  const list: string[] = [];
+  if (found.arrondissement) list.push(`commune:${found.arrondissement}`);
+  list.push(`commune:${found.commune}`);
+  if (found.epci) list.push(`epci:${found.epci}`);
+  list.push(`departement:${found.departement}`);
+  if (found.region) list.push(`region:${found.region}`);
+  list.push('france');
+  return list;
+}
+
+/** min(1, gross ÷ full-time SMIC gross), half-up to 4 decimals. */
+export function fteOf(gross: string, fullTimeSmicGross: string): Decimal {
+  const smic = money(fullTimeSmicGross);
+  if (!smic.greaterThan(0)) throw new RangeError(`a payslip's full-time SMIC gross must be positive, got ${fullTimeSmicGross}`);
+  return minOf(new Dec(1), money(gross).dividedBy(smic)).toDecimalPlaces(4, Decimal.ROUND_HALF_UP);
+}
+
+interface PersonMonth {
+  welcomed: number;
+  entries: number;
+  status: CountedStatus | 'none';
+  exits: EndReason[];
+}
+
+const inMonth = (date: string, first: string, last: string) => first <= date && date <= last;
+
+/** What a person's career path says about one month. */
+export function personMonth(person: Pick<PersonInput, 'path'>, month: IsoMonth): PersonMonth {
+  const first = firstDayOf(month);
+  const last = lastDayOf(month);
+  const stages = timeline(person.path);
+  let entries = 0;
+  const exits: EndReason[] = [];
+  stages.forEach((stage, i) => {
+    if (!inMonth(stage.from, first, last)) return;
+    if (stage.stage === 'exited') exits.push(stage.reason);
+    if (stage.stage === 'supported' || stage.stage === 'employee') {
+      const before = stages[i - 1]?.stage;
+      if (before === undefined || before === 'candidate' || before === 'exited') entries += 1;
+    }
+  });
+  const firstStage = person.path.stages[0];
+  return {
+    welcomed: firstStage && inMonth(firstStage.from, first, last) ? 1 : 0,
+    entries,
+    status: statusOn(person.path, last),
+    exits,
+  };
+}
+
+interface Accumulator {
+  welcomed: number;
+  entries: number;
+  byStatusAtEnd: Record<CountedStatus, number>;
+  exits: Record<EndReason, number>;
+  payslips: number;
+  jobsFte: Decimal;
+  revenue: Decimal;
+  purchases: Decimal;
+  vatCollected: Decimal;
+  grossSalaries: Decimal;
+  employerContributions: Decimal;
+  employeeContributions: Decimal;
+  cooperativeContributions: Decimal;
+}
+
+function emptyAccumulator(): Accumulator {
+  return {
+    welcomed: 0,
+    entries: 0,
+    byStatusAtEnd: Object.fromEntries(COUNTED_STATUSES.map((s) => [s, 0])) as Record<CountedStatus, number>,
+    exits: Object.fromEntries(END_REASONS.map((r) => [r, 0])) as Record<EndReason, number>,
+    payslips: 0,
+    jobsFte: new Dec(0),
+    revenue: new Dec(0),
+    purchases: new Dec(0),
+    vatCollected: new Dec(0),
+    grossSalaries: new Dec(0),
+    employerContributions: new Dec(0),
+    employeeContributions: new Dec(0),
+    cooperativeContributions: new Dec(0),
+  };
+}
+
+function addPerson(acc: Accumulator, person: PersonMonth | undefined, result: MonthFigures | undefined): void {
+  if (person) {
+    acc.welcomed += person.welcomed;
+    acc.entries += person.entries;
+    if (person.status !== 'none') acc.byStatusAtEnd[person.status] += 1;
+    for (const reason of person.exits) acc.exits[reason] += 1;
+  }
+  if (result) {
+    acc.revenue = acc.revenue.plus(money(result.account.revenue));
+    acc.purchases = acc.purchases.plus(money(result.account.purchases));
+    acc.vatCollected = acc.vatCollected.plus(money(result.account.vatCollected));
+    acc.cooperativeContributions = acc.cooperativeContributions.plus(money(result.account.contribution));
+    const payslip = result.payslip;
+    if (payslip) {
+      acc.payslips += 1;
+      acc.jobsFte = acc.jobsFte.plus(fteOf(payslip.gross, payslip.fullTimeSmicGross));
+      acc.grossSalaries = acc.grossSalaries.plus(money(payslip.gross));
+      acc.employerContributions = acc.employerContributions.plus(money(payslip.employerContributions));
+      acc.employeeContributions = acc.employeeContributions.plus(money(payslip.employeeContributions));
+    }
+  }
+}
+
+function counts(person: PersonMonth): boolean {
+  return (
+    person.welcomed > 0 ||
+    person.entries > 0 ||
+    person.exits.length > 0 ||
+    (person.status !== 'none' && person.status !== 'exited')
+  );
+}
+
+/** Cuts one CAE's closed month into one aggregate per territory (see the module's TSDoc). */
+export function aggregateMonth(input: AggregateMonthInput): AggregateMonthOutput {
+  const { caeId, month } = input;
+  const resultsById = new Map<string, MonthFigures>();
+  for (const result of input.results) resultsById.set(result.entrepreneurId, result);
+  const byTerritory = new Map<string, Accumulator>();
+  const unplaced: string[] = [];
+
+  const place = (id: string, communeCode: string, person: PersonMonth | undefined, result: MonthFigures | undefined) => {
+    const territories = territoriesForCommune(communeCode);
+    if (!territories) {
+      unplaced.push(id);
+      return;
+    }
+    for (const territory of territories) {
+      let acc = byTerritory.get(territory);
+      if (!acc) {
+        acc = emptyAccumulator();
+        byTerritory.set(territory, acc);
+      }
+      addPerson(acc, person, result);
+    }
+  };
+
+  const seen = new Set<string>();
+  for (const entrepreneur of input.entrepreneurs) {
+    if (seen.has(entrepreneur.id)) continue;
+    seen.add(entrepreneur.id);
+    const person = personMonth(entrepreneur, month);
+    const result = resultsById.get(entrepreneur.id);
+    if (!result && !counts(person)) continue;
+    place(entrepreneur.id, result?.communeCode ?? entrepreneur.communeCode, person, result);
+  }
+  // A result whose entrepreneur was not listed still brings its money (never lose revenue from a report).
+  for (const result of input.results) {
+    if (!seen.has(result.entrepreneurId)) place(result.entrepreneurId, result.communeCode, undefined, result);
+  }
+
+  const aggregates = [...byTerritory.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([territory, acc]): MonthAggregate => ({
+      territory,
+      month,
+      caeId,
+      datasetVintage,
+      welcomed: acc.welcomed,
+      entries: acc.entries,
+      byStatusAtEnd: acc.byStatusAtEnd,
+      exits: acc.exits,
+      companiesCreated: acc.exits.company_created,
+      payslips: acc.payslips,
+      jobsFte: acc.jobsFte.toFixed(4),
+      revenue: formatMoney(acc.revenue),
+      purchases: formatMoney(acc.purchases),
+      valueAdded: formatMoney(acc.revenue.minus(acc.purchases)),
+      vatCollected: formatMoney(acc.vatCollected),
+      grossSalaries: formatMoney(acc.grossSalaries),
+      employerContributions: formatMoney(acc.employerContributions),
+      employeeContributions: formatMoney(acc.employeeContributions),
+      cooperativeContributions: formatMoney(acc.cooperativeContributions),
+    }));
+  return { aggregates, unplaced: [...new Set(unplaced)].sort() };
+}

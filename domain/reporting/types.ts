@@ -1,0 +1,183 @@
+/**
+ * The vocabulary of territorial reporting (DOMAIN.md "What funders ask for"): the monthly aggregate of one
+ * CAE in one territory, the public grant, and the report a funder reads. Everything stored is a string or a
+ * count, so an aggregate can be written to DynamoDB and read back as it is.
+ */
+import type { IsoMonth } from '../calendar.js';
+import type { CareerPath, EndReason } from '../careerPath/index.js';
+
+/** The statuses counted at a month's end. `exited` is kept in the aggregate; reports show exits per period instead. */
+export const COUNTED_STATUSES = ['candidate', 'supported', 'employee', 'associate', 'exited'] as const;
+export type CountedStatus = (typeof COUNTED_STATUSES)[number];
+
+/** The statuses a report shows as "people at the end of the period": the people still in the CAE. */
+export const ACTIVE_STATUSES = ['candidate', 'supported', 'employee', 'associate'] as const;
+export type ActiveStatus = (typeof ACTIVE_STATUSES)[number];
+
+/** Every reason an exited stage can carry, including the CESA that ends by law at the associate deadline. */
+export const END_REASONS: readonly EndReason[] = ['company_created', 'salaried_job', 'training', 'stopped', 'other', 'associate_deadline'];
+
+/** The money figures of an aggregate and a report: decimal strings with two decimals. */
+export const MONEY_FIGURES = [
+  'revenue',
+  'purchases',
+  'valueAdded',
+  'vatCollected',
+  'grossSalaries',
+  'employerContributions',
+  'employeeContributions',
+  'cooperativeContributions',
+] as const;
+export type MoneyFigure = (typeof MONEY_FIGURES)[number];
+
+/** One entrepreneur as aggregation sees them: where their activity is and their career path. Nothing else. */
+export interface PersonInput {
+  readonly id: string;
+  /** The activity's commune (INSEE) on the entrepreneur's record. */
+  readonly communeCode: string;
+  readonly path: CareerPath;
+}
+
+/**
+ * The figures of one entrepreneur's closed month that aggregation reads: a structural subset of the payroll
+ * run's `MonthResult` (functions/shared/repositories/payrollRuns.ts), so the domain does not depend on storage.
+ */
+export interface MonthFigures {
+  readonly entrepreneurId: string;
+  /** The activity's commune when the month closed: it wins over the record's for that month. */
+  readonly communeCode: string;
+  readonly account: {
+    readonly revenue: string;
+    readonly purchases: string;
+    readonly vatCollected: string;
+    readonly contribution: string;
+  };
+  readonly payslip?: {
+    readonly gross: string;
+    readonly employerContributions: string;
+    readonly employeeContributions: string;
+    readonly fullTimeSmicGross: string;
+  };
+}
+
+/** One CAE's month in one territory: what the payroll workflow writes when a month closes. */
+export interface MonthAggregate {
+  /** The territory as a string: `france`, `region:84`, `departement:69`, `epci:200046977`, `commune:69123`. */
+  readonly territory: string;
+  readonly month: IsoMonth;
+  readonly caeId: string;
+  /** The territory dataset the codes were read with (`@etalab/decoupage-administratif@6.0.0`). */
+  readonly datasetVintage: string;
+  /** People whose first stage (the accueil) started in the month. */
+  readonly welcomed: number;
+  /** Entries into a contract in the month (see aggregateMonth.ts for the definition). */
+  readonly entries: number;
+  /** People by status on the month's last day, among the people counted in the month. */
+  readonly byStatusAtEnd: Readonly<Record<CountedStatus, number>>;
+  /** Exits in the month, by reason. */
+  readonly exits: Readonly<Record<EndReason, number>>;
+  /** Exits with reason company_created ("entreprises créées"). */
+  readonly companiesCreated: number;
+  /** Payslips of the month (salaried entrepreneurs paid). */
+  readonly payslips: number;
+  /** Jobs in full-time equivalents: Σ min(1, gross ÷ full-time SMIC gross), each rounded to 4 decimals. */
+  readonly jobsFte: string;
+  readonly revenue: string;
+  readonly purchases: string;
+  readonly valueAdded: string;
+  readonly vatCollected: string;
+  readonly grossSalaries: string;
+  readonly employerContributions: string;
+  readonly employeeContributions: string;
+  readonly cooperativeContributions: string;
+}
+
+/** A public grant received by a CAE: a yearly amount from a funder, counted in the funder's territory. */
+export interface Grant {
+  readonly id: string;
+  readonly caeId: string;
+  /** The public body that gave it ("Département du Rhône"). */
+  readonly funder: string;
+  /** The funder's territory, where the grant counts. */
+  readonly territory: string;
+  readonly year: number;
+  /** The yearly amount, a money string. */
+  readonly amount: string;
+}
+
+export type Ratio = string | null;
+
+/** One month of a report (also one CSV row). */
+export interface ReportMonth {
+  readonly month: IsoMonth;
+  /** CAEs with figures in the territory that month. */
+  readonly caes: number;
+  readonly welcomed: number;
+  readonly entries: number;
+  readonly exits: number;
+  readonly companiesCreated: number;
+  readonly jobsFte: string;
+  readonly revenue: string;
+  readonly purchases: string;
+  readonly valueAdded: string;
+  readonly vatCollected: string;
+  readonly grossSalaries: string;
+  readonly employerContributions: string;
+  readonly employeeContributions: string;
+  readonly cooperativeContributions: string;
+  readonly publicFunding: string;
+}
+
+/** A grant as a report lists it: where it counts and how much of it falls in the period. */
+export interface ReportGrant {
+  readonly funder: string;
+  readonly territory: string;
+  readonly year: number;
+  readonly amount: string;
+  readonly inPeriod: string;
+}
+
+/** The territorial report of API.md ("Public funding and reports"). */
+export interface TerritoryReport {
+  readonly territory: string;
+  readonly territoryName: string | null;
+  readonly from: IsoMonth;
+  readonly to: IsoMonth;
+  /** The dataset the report's territory was read with, and those the aggregates were written with. */
+  readonly datasetVintage: string;
+  readonly dataVintages: readonly string[];
+  /** CAEs with figures or grants counted in the territory over the period. */
+  readonly caes: number;
+  readonly entrepreneurs: {
+    /** The month whose end `byStatusAtEnd` describes: the period's last month with figures; null without any. */
+    readonly statusMonth: IsoMonth | null;
+    readonly byStatusAtEnd: Readonly<Record<ActiveStatus, number>>;
+    readonly welcomed: number;
+    readonly entries: number;
+    readonly exits: Readonly<Record<EndReason, number>>;
+  };
+  readonly companiesCreated: number;
+  /** Average monthly FTE from `from` to `statusMonth`, 2 decimals. */
+  readonly jobsFte: string;
+  readonly revenue: string;
+  readonly purchases: string;
+  readonly valueAdded: string;
+  readonly vatCollected: string;
+  readonly grossSalaries: string;
+  readonly employerContributions: string;
+  readonly employeeContributions: string;
+  /** Employer + employee contributions. */
+  readonly socialContributions: string;
+  readonly cooperativeContributions: string;
+  readonly publicFunding: string;
+  readonly perPublicEuro: {
+    readonly revenue: Ratio;
+    readonly valueAdded: Ratio;
+    readonly vatCollected: Ratio;
+    readonly grossSalaries: Ratio;
+    readonly socialContributions: Ratio;
+  };
+  readonly selfFinancingRatio: Ratio;
+  readonly grants: readonly ReportGrant[];
+  readonly months: readonly ReportMonth[];
+}

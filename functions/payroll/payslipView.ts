@@ -1,0 +1,13 @@
+/** A stored month result as the API's payslip (API.md "Payroll"). */
+import type { MonthResult } from '../shared/repositories/payrollRuns.js';
+
+export function payslipView(result: MonthResult & { payslip: NonNullable<MonthResult['payslip']> }) {
+  const { fullTimeSmicGross, ...payslip } = result.payslip;
+  return {
+    entrepreneurId: result.entrepreneurId,
+    month: result.month,
+    ...payslip,
+    envelope: result.account.envelope,
+    closingBalance: result.account.closingBalance,
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * One child of the Distributed Map: pays a batch of ≤ 100 entrepreneurs. For each, the months the run closes
+ * are computed from the last closed account and the ledger (domain/payroll closeMonthsToPay) and written as
+ * closed accounts, the paid month with its payslip. Every write is conditional on a deterministic key, so a
+ * batch retried after a crash, or a month run twice, writes each payslip exactly once.
+ */
+import { addMonthsToMonth, previousMonth } from '../../../domain/calendar.js';
+import type { Transaction } from '../../../domain/activityAccount/index.js';
+import { closeMonthsToPay, ratesFor } from '../../../domain/payroll/index.js';
+import { Dec, formatMoney, roundCents } from '../../../domain/money.js';
+import * as keys from '../../shared/keys.js';
+import { getCae } from '../../shared/repositories/caes.js';
+import { entriesOfMonth } from '../../shared/repositories/ledger.js';
+import {
+  getMany,
+  keyOf,
+  latestClosedBefore,
+  monthsWithEntriesBetween,
+  overridesOf,
+  writeClosedMonth,
+} from '../../shared/repositories/monthClosing.js';
+import { readBatch } from '../../shared/repositories/payrollBatches.js';
+import { findRun, type MonthResult, resultFromItem, type StoredPayslip } from '../../shared/repositories/payrollRuns.js';
+import { payrollSettingsOf } from '../settings.js';
+
+export interface BatchEvent {
+  BatchInput: { caeId: string; month: string };
+  Items: number[];
+}
+
+/** Full-time monthly SMIC (151.67 h, kept exact as 35 × 52 ÷ 12) of a date: funders count FTE against it. */
+function fullTimeSmicGross(date: string): string {
+  const table = ratesFor(date);
+  return formatMoney(roundCents(new Dec(table.smicHourly.value).times(35).times(52).dividedBy(12)));
+}
+
+function storedPayslip(salary: NonNullable<ReturnType<typeof closeMonthsToPay>[number]['salary']>, month: string): StoredPayslip {
+  const money = (d: { toFixed: (n: number) => string }) => d.toFixed(2);
+  const rate = (d: { toString: () => string } | null) => (d === null ? '' : d.toString());
+  return {
+    gross: money(salary.gross),
+    fixedPart: money(salary.fixedPart),
+    variablePart: money(salary.variablePart),
+    net: money(salary.net),
+    employeeContributions: money(salary.employeeContributions),
+    employerContributions: money(salary.employerContributions),
+    generalReduction: money(salary.generalReduction),
+    employerCost: money(salary.employerCost),
+    flags: [...salary.flags],
+    lines: salary.lines.map((l) => ({
+      code: l.code,
+      label: l.label,
+      base: money(l.base),
+      employeeRate: rate(l.employeeRate),
+      employeeAmount: money(l.employeeAmount),
+      employerRate: rate(l.employerRate),
+      employerAmount: money(l.employerAmount),
+    })),
+    rulesVersion: salary.rulesVersion,
+    fullTimeSmicGross: fullTimeSmicGross(`${month}-01`),
+  };
+}
+
+export async function handler(event: BatchEvent): Promise<{ paid: number; written: number }> {
+  const { caeId, month } = event.BatchInput;
+  const [cae, run] = await Promise.all([getCae(caeId), findRun(caeId, month)]);
+  const months = (run as { months?: string[] } | undefined)?.months ?? [month];
+  const first = months[0] as string;
+  const settings = payrollSettingsOf(cae.payrollSettings);
+  let paid = 0;
+  let written = 0;
+  for (const batch of event.Items) {
+    const planned = await readBatch(caeId, month, batch);
+    // Everything keyed per entrepreneur, in a few BatchGetItem requests.
+    const wanted = planned.flatMap((p) => [
+      keys.closedAccount(caeId, p.id, previousMonth(first)),
+      keys.contributionOverride(caeId, p.id),
+      keys.salaryRequest(caeId, p.id, month),
+      ...months.map((m) => keys.ledgerActiveMonth(caeId, p.id, m)),
+      ...months.map((m) => keys.closedAccount(caeId, p.id, m)),
+    ]);
+    const found = await getMany(wanted);
+    for (const p of planned) {
+      const alreadyClosed = months.map((m) => found.get(keyOf(keys.closedAccount(caeId, p.id, m))));
+      if (alreadyClosed.every((item) => item !== undefined)) {
+        if (p.fixedMonthlyGross !== null) paid += 1;
+        continue;
+      }
+      const previousItem = found.get(keyOf(keys.closedAccount(caeId, p.id, previousMonth(first))));
+      const base = previousItem ? resultFromItem(previousItem).account : await latestClosedBefore(caeId, p.id, first);
+      // Months with entries: the markers already read, plus (rarely) the months of a gap since `base`.
+      const activeMonths = new Set(months.filter((m) => found.has(keyOf(keys.ledgerActiveMonth(caeId, p.id, m)))));
+      if (!base || base.month < previousMonth(first)) {
+        const since = base ? addMonthsToMonth(base.month, 1) : '0000-01';
+        for (const m of await monthsWithEntriesBetween(caeId, p.id, since, previousMonth(first))) activeMonths.add(m);
+      }
+      const entriesByMonth = new Map<string, Transaction[]>();
+      for (const m of activeMonths) entriesByMonth.set(m, await entriesOfMonth(caeId, p.id, m));
+      const request = found.get(keyOf(keys.salaryRequest(caeId, p.id, month)));
+      const closed = closeMonthsToPay({
+        months,
+        base,
+        entriesByMonth,
+        policies: cae.contributionPolicies,
+        overrides: overridesOf(found.get(keyOf(keys.contributionOverride(caeId, p.id)))),
+        fixedMonthlyGross: p.fixedMonthlyGross,
+        ...(request ? { requestedMaxGross: request.maxGross as string } : {}),
+        settings,
+      });
+      for (const c of closed) {
+        const result: MonthResult = {
+          caeId,
+          entrepreneurId: p.id,
+          month: c.account.month,
+          communeCode: p.communeCode,
+          account: c.account,
+          ...(c.salary ? { payslip: storedPayslip(c.salary, c.account.month) } : {}),
+        };
+        if (alreadyClosed[months.indexOf(result.month)]) continue;
+        const outcome = await writeClosedMonth(result);
+        if (outcome.written) written += 1;
+      }
+      if (p.fixedMonthlyGross !== null) paid += 1;
+    }
+  }
+  return { paid, written };
+}
