@@ -88,7 +88,7 @@ function findCrossing<P extends SearchPoint>(
       atLo = point;
       if (g.greaterThanOrEqualTo(MAX_AMOUNT)) return { lo, hi: lo.plus(CENT), atLo };
     }
-    if (hi && hi.minus(lo).lessThanOrEqualTo(CENT)) return { lo, hi, atLo };
+    if (hi?.minus(lo).lessThanOrEqualTo(CENT)) return { lo, hi, atLo };
 
     let slope = point.slope.greaterThan(0) ? point.slope : TEN_CENTS;
     let jump = false;

@@ -189,7 +189,7 @@ export function buildReport(input: BuildReportInput): TerritoryReport {
       grossSalaries: ratio(totals.grossSalaries, funding),
       socialContributions: ratio(socialContributions, funding),
     },
-    selfFinancingRatio: ratio(totals.cooperativeContributions, totals.cooperativeContributions.plus(funding)),
+    selfFinancingRatio: funding.isZero() ? null : ratio(totals.cooperativeContributions, totals.cooperativeContributions.plus(funding)),
     grants,
     months: monthRows,
   };

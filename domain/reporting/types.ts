@@ -145,7 +145,7 @@ export interface TerritoryReport {
   readonly to: IsoMonth;
   /** The dataset the report's territory was read with, and those the aggregates were written with. */
   readonly datasetVintage: string;
-  readonly dataVintages: readonly string[];
+  readonly dataVintages: string[];
   /** CAEs with figures or grants counted in the territory over the period. */
   readonly caes: number;
   readonly entrepreneurs: {
@@ -178,6 +178,6 @@ export interface TerritoryReport {
     readonly socialContributions: Ratio;
   };
   readonly selfFinancingRatio: Ratio;
-  readonly grants: readonly ReportGrant[];
-  readonly months: readonly ReportMonth[];
+  readonly grants: ReportGrant[];
+  readonly months: ReportMonth[];
 }

@@ -2,7 +2,7 @@
  * Every cdk-nag (AwsSolutions) finding we accept, one by one by its full id, each with the reason.
  * A finding not listed here fails the synth and the infra test (test/infra/nag.test.ts).
  */
-import { Validations } from 'aws-cdk-lib';
+import { type CfnElement, type Stack, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 function ack(scope: IConstruct, id: string, reason: string): void {
@@ -30,11 +30,21 @@ export function acknowledgePublicRoute(route: IConstruct): void {
 }
 
 /** Findings of the workflow stack we accept. */
-export function acknowledgeWorkflow(stack: IConstruct, deadLetters: IConstruct): void {
-  ack(deadLetters, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the monthly schedule.');
-  ack(
-    stack,
-    'AwsSolutions-IAM5[Resource::*]',
-    'Step Functions log delivery and X-Ray (logs:*LogDelivery*, xray:Put*) accept no resource but *.',
-  );
+export function acknowledgeWorkflow(
+  stack: Stack,
+  parts: { deadLetters: IConstruct; functions: IConstruct[]; caeRun: IConstruct },
+): void {
+  ack(parts.deadLetters, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the monthly schedule.');
+  ack(stack, 'AwsSolutions-IAM5[Resource::*]', 'Step Functions log delivery and X-Ray (logs:*LogDelivery*, xray:Put*) accept no resource but *.');
+  for (const fn of parts.functions) {
+    const id = stack.getLogicalId(fn.node.defaultChild as CfnElement);
+    ack(stack, `AwsSolutions-IAM5[Resource::<${id}.Arn>:*]`, "Invoking a task's function by any of its versions (CDK's LambdaInvoke grant).");
+  }
+  const machine = `{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stack.getLogicalId(parts.caeRun.node.defaultChild as CfnElement)}"}]}]}`;
+  const executions = 'arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:';
+  const why = "The CAE run's own executions: Distributed Map children and the federation's synchronous starts.";
+  for (const suffix of ['/*:*', ':*', '*']) ack(stack, `AwsSolutions-IAM5[Resource::${executions}${machine}${suffix}]`, why);
+  for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
+    ack(stack, `AwsSolutions-IAM5[Action::${action}]`, 'The scheduler writes to the KMS-encrypted dead-letter queue (grantSendMessages).');
+  }
 }

@@ -6,7 +6,9 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ensureTables, startDynalite } from './dynamo.js';
 import { demoTokens, ensureDemo } from './seed.js';
+import { createLocalPayroll } from './payrollRunner.js';
 import { startLocalApi } from './server.js';
+import { LOCAL_STATE_MACHINE_ARN, startLocalStepFunctions } from './stepFunctionsEndpoint.js';
 import { DEFAULT_LOCAL_SECRET } from './tokens.js';
 
 const PORT = Number(process.env.PORT ?? 3000);
@@ -31,6 +33,10 @@ await ensureTables(dynamo.endpoint, TABLE);
 process.env.TABLE_NAME = TABLE;
 process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+// The payroll workflow: the synthesized state machine, run here, behind a local Step Functions endpoint.
+const stepFunctions = await startLocalStepFunctions(createLocalPayroll());
+process.env.SFN_ENDPOINT = stepFunctions.endpoint;
+process.env.PAYROLL_STATE_MACHINE_ARN = LOCAL_STATE_MACHINE_ARN;
 
 const api = await startLocalApi({ jwtSecret: secret, port: PORT, host: process.env.HOST ?? '127.0.0.1' });
 const demo = await ensureDemo(api.url, secret, DATA_DIR);
@@ -49,6 +55,7 @@ console.log(`\nOpenAPI document: ${api.url}/openapi.json\n`);
 
 const stop = async () => {
   await api.close();
+  await stepFunctions.close();
   await dynamo.close();
   process.exit(0);
 };

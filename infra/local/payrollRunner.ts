@@ -21,6 +21,24 @@ export interface LocalPayroll {
   runFederation(input: { month?: string; scheduledTime?: string; caeId?: string }): Promise<unknown>;
 }
 
+let executions = 0;
+
+/** The context object Step Functions gives an execution (`$$.Execution.Id`…), for definitions that read it. */
+function executionContext(machine: string, input: unknown) {
+  executions += 1;
+  const name = `local-${executions}`;
+  return {
+    Execution: {
+      Id: `arn:aws:states:eu-west-3:000000000000:execution:${machine}:${name}`,
+      Name: name,
+      Input: input,
+      StartTime: new Date().toISOString(),
+      RoleArn: 'arn:aws:iam::000000000000:role/local',
+    },
+    StateMachine: { Id: `arn:aws:states:eu-west-3:000000000000:stateMachine:${machine}`, Name: machine },
+  };
+}
+
 export function createLocalPayroll(hooks: PayrollHooks = {}): LocalPayroll {
   const synthesized = synthesizeWorkflow();
   const cae = emulateItemBatcher(synthesized.caeRun);
@@ -47,6 +65,7 @@ export function createLocalPayroll(hooks: PayrollHooks = {}): LocalPayroll {
   async function runCae(input: { caeId: string; month: string }) {
     hooks.onCaeStarted?.(input.caeId, input.month);
     const execution = caeMachine.run(input as never, {
+      context: executionContext('CaePayrollRun', input) as never,
       overrides: {
         taskResourceLocalHandlers: { ...lambdaTasks, ...cae.batchers } as never,
         retryIntervalOverrides: Object.fromEntries(retryingStates(cae.definition).map((name) => [name, 0])),
@@ -67,6 +86,7 @@ export function createLocalPayroll(hooks: PayrollHooks = {}): LocalPayroll {
 
   async function runFederation(input: { month?: string; scheduledTime?: string; caeId?: string }) {
     const execution = federationMachine.run(input as never, {
+      context: executionContext('FederationPayrollRun', input) as never,
       overrides: {
         taskResourceLocalHandlers: {
           ...lambdaTasks,

@@ -3,6 +3,7 @@
  * at every stage of the career path, created through the API itself (so the demo exercises the real rules).
  * Dates are relative to the day it is seeded, so the demo stays coherent whenever it is run.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, addMonths } from '../../domain/calendar.js';
@@ -48,7 +49,7 @@ const PEOPLE = [
 async function call(base: string, token: string, method: string, path: string, body?: unknown): Promise<{ id: string }> {
   const res = await fetch(`${base}${path}`, {
     method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const json = (await res.json()) as { id: string };
@@ -101,6 +102,19 @@ export async function ensureDemo(apiUrl: string, secret: string, dataDir: string
     const exited = await person(4, ago(10));
     await call(apiUrl, admin, 'POST', `${base}/${exited.id}/convention`, { signedOn: ago(9), startsOn: ago(9), endsOn: addDays(ago(1), -1) });
     await call(apiUrl, admin, 'POST', `${base}/${exited.id}/exit`, { effectiveOn: ago(1), reason: 'company_created' });
+    // Activity of the last two months, so that the demo has accounts to read and salaries to pay.
+    const activity: [{ id: string }, string, string][] = [
+      [supported, '1800.00', '150.00'],
+      [employee, '4200.00', '380.00'],
+      [associate, '6500.00', '900.00'],
+    ];
+    for (const [who, revenue, expense] of activity) {
+      for (const monthsAgo of [2, 1]) {
+        const on = addDays(ago(monthsAgo), 9 + i);
+        await call(apiUrl, admin, 'POST', `${base}/${who.id}/transactions`, { type: 'revenue', date: on, amountExclVat: revenue, vatRate: '0.20', label: 'Client invoice' });
+        await call(apiUrl, admin, 'POST', `${base}/${who.id}/transactions`, { type: 'expense', date: addDays(on, 3), amountExclVat: expense, vatRate: '0.20', label: 'Supplies' });
+      }
+    }
     if (i === 0) demo.entrepreneur = { caeId: cae.id, id: employee.id, name: employee.name };
   }
   writeFileSync(file, `${JSON.stringify(demo, null, 2)}\n`);

@@ -43,7 +43,6 @@ function engineFor(date: string): { engine: AnyEngine; reduction: string } {
   const version = referenceVersionFor(date);
   let engine = engines.get(version);
   if (!engine) {
-    // biome-ignore lint/suspicious/noExplicitAny: the two rule sets have different rule-name types
     engine = new Engine((version === '2025' ? rules2025 : rules2026) as any, { logger: silent }) as AnyEngine;
     engines.set(version, engine);
   }
@@ -157,4 +156,14 @@ export function referenceGrossForEmployerCost(c: ReferenceCase & { budget: strin
 /** The reference's gross for a net pay before income tax, solved near `near`. */
 export function referenceGrossForNet(c: ReferenceCase & { net: string; near: number }): number {
   return solveReference((g) => totalsAt(c, g).net, Number(c.net), c.near);
+}
+
+/**
+ * publicodes' own inversion (what a caller of modele-social would do): the gross for an employer-cost budget,
+ * within 0.5 € of cost. Used by the benchmark to time the reference in the inverse direction.
+ */
+export function referenceInversion(c: ReferenceCase & { budget: string }): number {
+  const { engine } = engineFor(c.date);
+  engine.setSituation({ ...situation(c), 'salarié . coût total employeur': `${c.budget} €/mois` });
+  return value(engine, 'salarié . contrat . salaire brut');
 }

@@ -8,12 +8,13 @@
  * - `CONTRIBUTION_OVERRIDE`: the entrepreneur's override versions (optimistic `version`).
  * The CAE's `lastClosedMonth` (on the CAE item) is moved forward only, by `markCaeMonthClosed`.
  *
- * Reading the account of a month is bounded: one query for the latest closed snapshot at or before the month;
- * if it is the month itself, that is the answer. Otherwise the account rolls forward from it, one query on the
- * `TXMONTH#` index for the months with entries since, then one query per such month on its own partition.
- * A month without entries changes nothing (no revenue: no contribution, no floor), so it is skipped. The cost
- * grows with the number of open months that have entries, never with the length of the history before the last
- * closed month (payroll closes every month, so normally one or two months roll).
+ * Reading the account of a month is bounded. Two queries at once on the entrepreneur's partition: the latest
+ * closed snapshot at or before the month (if it is the month itself, that is the answer), and the `TXMONTH#`
+ * index (one small item per month with entries). Then the account rolls forward from the snapshot: one query
+ * per month with entries since, each on that month's own partition (8 at a time). A month without entries
+ * changes nothing (no revenue: no contribution, no floor), so it is skipped. The cost grows with the number of
+ * open months that have entries, never with the entries before the last closed month (payroll closes every
+ * month, so normally one or two months roll).
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
@@ -85,9 +86,31 @@ export async function saveOverrides(caeId: string, overrides: ContributionOverri
 
 // ---- Closed months ----
 
+const SNAPSHOT_FIELDS = [
+  'month',
+  'openingBalance',
+  'revenue',
+  'contribution',
+  'expenses',
+  'envelope',
+  'employerCost',
+  'closingBalance',
+  'vatCollected',
+  'vatDeductible',
+  'purchases',
+  'margin',
+  'contributionBase',
+  'cumulatedRevenue',
+  'cumulatedMargin',
+  'cumulatedBase',
+  'cumulatedContribution',
+  'policy',
+  'closed',
+] as const satisfies readonly (keyof MonthlyAccountSnapshot)[];
+
+/** The snapshot's own fields: the payroll run stores its result (payslip, commune…) in the same item. */
 function snapshotFromItem(item: Record<string, unknown>): MonthlyAccountSnapshot {
-  const { PK, SK, type, closedAt, ...rest } = item;
-  return rest as unknown as MonthlyAccountSnapshot;
+  return Object.fromEntries(SNAPSHOT_FIELDS.map((f) => [f, item[f]])) as unknown as MonthlyAccountSnapshot;
 }
 
 /** The closed account of exactly `month`, if payroll closed it for this entrepreneur. */
@@ -141,9 +164,11 @@ async function rollForward(
   month: string,
   context: AccountContext,
   base: MonthlyAccountSnapshot | undefined,
+  /** The months with entries up to `month`, when already being read (they may start before `base`). */
+  activeMonths?: Promise<string[]>,
 ): Promise<MonthlyAccount> {
   const from = base ? addMonthsToMonth(base.month, 1) : BEGINNING;
-  const active = await monthsWithEntries(caeId, entrepreneurId, from, month);
+  const active = (await (activeMonths ?? monthsWithEntries(caeId, entrepreneurId, from, month))).filter((m) => m >= from);
   const months = active.at(-1) === month ? active : [...active, month];
   const entries = await mapLimited(months, PARALLEL_READS, (m) => entriesOfMonth(caeId, entrepreneurId, m));
   let previous: MonthlyAccountSnapshot | null = base ?? null;
@@ -171,9 +196,12 @@ export async function monthlyAccountOf(
   month: string,
   context: AccountContext,
 ): Promise<MonthlyAccountSnapshot> {
+  // Both reads at once: the month index from the beginning costs one small item per month with entries.
+  const active = monthsWithEntries(caeId, entrepreneurId, BEGINNING, month);
+  active.catch(() => undefined);
   const base = await nearestClosedAccount(caeId, entrepreneurId, month, 'atOrBefore');
   if (base?.month === month) return base;
-  const account = await rollForward(caeId, entrepreneurId, month, context, base);
+  const account = await rollForward(caeId, entrepreneurId, month, context, base, active);
   const closed = context.lastClosedMonth !== null && month <= context.lastClosedMonth;
   return toSnapshot({ ...account, closed });
 }

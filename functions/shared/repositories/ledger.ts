@@ -46,8 +46,10 @@ async function getEntry(caeId: string, entrepreneurId: string, month: string, id
  */
 export async function appendEntry(caeId: string, entry: LedgerEntry): Promise<LedgerEntry> {
   const { entrepreneurId, month, id } = entry;
-  await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.ledgerActiveMonth(caeId, entrepreneurId, month), type: 'TXMONTH', month } }));
-  await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.ledgerLocator(caeId, entrepreneurId, id), type: 'TXLOC', month } }));
+  await Promise.all([
+    db.send(new PutCommand({ TableName: tableName, Item: { ...keys.ledgerActiveMonth(caeId, entrepreneurId, month), type: 'TXMONTH', month } })),
+    db.send(new PutCommand({ TableName: tableName, Item: { ...keys.ledgerLocator(caeId, entrepreneurId, id), type: 'TXLOC', month } })),
+  ]);
   try {
     await db.send(new PutCommand({ TableName: tableName, Item: toItem(caeId, entry), ConditionExpression: 'attribute_not_exists(PK)' }));
     return entry;

@@ -8,7 +8,7 @@ import { Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { CfnSchedule } from 'aws-cdk-lib/aws-scheduler';
@@ -62,6 +62,7 @@ export class WorkflowStack extends Stack {
 
   constructor(scope: Construct, id: string, props: WorkflowStackProps) {
     super(scope, id, props);
+    const functions: CaeFunction[] = [];
     const task = (name: WorkflowTask, options: { timeout?: Duration; resultPath?: string; payload?: TaskInput } = {}) => {
       const fn = new CaeFunction(this, `${name}Fn`, {
         entry: WORKFLOW_TASKS[name],
@@ -70,6 +71,7 @@ export class WorkflowStack extends Stack {
         timeout: options.timeout ?? Duration.minutes(1),
         memorySize: 1024,
       });
+      functions.push(fn);
       const invoke = new LambdaInvoke(this, name, {
         lambdaFunction: fn.fn,
         payloadResponseOnly: true,
@@ -156,7 +158,6 @@ export class WorkflowStack extends Stack {
     const schedulerRole = new Role(this, 'SchedulerRole', { assumedBy: new ServicePrincipal('scheduler.amazonaws.com') });
     this.federationRun.grantStartExecution(schedulerRole);
     deadLetters.grantSendMessages(schedulerRole);
-    schedulerRole.addToPolicy(new PolicyStatement({ actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [key.keyArn] }));
     new CfnSchedule(this, 'MonthlyPayroll', {
       description: 'Pays the previous month for every CAE of the federation',
       scheduleExpression: SCHEDULE.expression,
@@ -193,7 +194,7 @@ export class WorkflowStack extends Stack {
       treatMissingData: TreatMissingData.NOT_BREACHING,
       alarmDescription: 'The monthly schedule could not start the payroll run.',
     }).addAlarmAction(new SnsAction(alarms));
-    acknowledgeWorkflow(this, deadLetters);
+    acknowledgeWorkflow(this, { deadLetters, functions: functions.map((f) => f.fn), caeRun: this.caeRun });
   }
 }
 

@@ -30,3 +30,13 @@ export function hasLine(p: Payslip, code: string): boolean {
 
 /** Money as the API prints it. */
 export const s = (x: { toFixed(n: number): string }) => x.toFixed(2);
+
+/** The error a call throws (undefined when it does not throw). */
+export function thrown(call: () => unknown): unknown {
+  try {
+    call();
+  } catch (error) {
+    return error;
+  }
+  return undefined;
+}

@@ -6,7 +6,7 @@ import {
   RATE_TABLES,
   ratesFor,
 } from '../../../domain/payroll/index.js';
-import { d, payslip } from './builders.js';
+import { d, payslip, thrown } from './builders.js';
 
 describe('rate tables', () => {
   it('follow each other day after day, without gap or overlap, from 2025-01-01 to 2026-12-31', () => {
@@ -40,15 +40,11 @@ describe('rate tables', () => {
   });
 
   it('refuse a date before the first table with an error naming the date', () => {
-    expect(() => ratesFor('2024-12-31')).toThrow(NoRatesForDate);
-    try {
-      payslip('2024-12-31', '2000.00');
-    } catch (e) {
-      expect(e).toBeInstanceOf(NoRatesForDate);
-      expect((e as NoRatesForDate).date).toBe('2024-12-31');
-      expect((e as Error).message).toContain('2024-12-31');
-      expect((e as Error).message).toContain('2025-01-01');
-    }
+    const error = thrown(() => payslip('2024-12-31', '2000.00'));
+    expect(error).toBeInstanceOf(NoRatesForDate);
+    expect((error as NoRatesForDate).date).toBe('2024-12-31');
+    expect((error as Error).message).toContain('2024-12-31');
+    expect((error as Error).message).toContain('2025-01-01');
   });
 
   it('refuse a date after the last table rather than reuse the last rates', () => {

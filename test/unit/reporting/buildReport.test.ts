@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../domain/reporting/index.js';
+import { aGrant, anAggregate } from './builders.js';
+
+const DEP = 'departement:69';
+
+describe('buildReport', () => {
+  it('sums the figures of every CAE over every month of the period', () => {
+    const report = buildReport({
+      territory: DEP,
+      from: '2025-01',
+      to: '2025-02',
+      aggregates: [
+        anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', revenue: '100.00', purchases: '10.00', valueAdded: '90.00', grossSalaries: '50.00' }),
+        anAggregate({ territory: DEP, month: '2025-02', caeId: 'A', revenue: '200.00', purchases: '20.00', valueAdded: '180.00', grossSalaries: '60.00' }),
+        anAggregate({ territory: DEP, month: '2025-02', caeId: 'B', revenue: '0.50', valueAdded: '0.50' }),
+      ],
+      grants: [],
+    });
+    expect(report).toMatchObject({ caes: 2, revenue: '300.50', purchases: '30.00', valueAdded: '270.50', grossSalaries: '110.00' });
+  });
+
+  it("ignores another territory's aggregates and months outside the period", () => {
+    const report = buildReport({
+      territory: DEP,
+      from: '2025-01',
+      to: '2025-01',
+      aggregates: [
+        anAggregate({ territory: 'departement:38', month: '2025-01', caeId: 'A', revenue: '100.00' }),
+        anAggregate({ territory: DEP, month: '2025-02', caeId: 'A', revenue: '100.00' }),
+      ],
+      grants: [],
+    });
+    expect(report.revenue).toBe('0.00');
+    expect(report.caes).toBe(0);
+  });
+
+  it('lists every month of the period, with zeros where nothing was closed', () => {
+    const report = buildReport({ territory: DEP, from: '2024-11', to: '2025-02', aggregates: [], grants: [] });
+    expect(report.months.map((m) => [m.month, m.revenue])).toEqual([
+      ['2024-11', '0.00'],
+      ['2024-12', '0.00'],
+      ['2025-01', '0.00'],
+      ['2025-02', '0.00'],
+    ]);
+  });
+
+  it("counts people at the end of the period from the period's last month with figures", () => {
+    const report = buildReport({
+      territory: DEP,
+      from: '2025-01',
+      to: '2025-06',
+      aggregates: [
+        anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', byStatusAtEnd: { candidate: 9, supported: 9, employee: 9, associate: 9, exited: 0 } }),
+        anAggregate({ territory: DEP, month: '2025-03', caeId: 'A', byStatusAtEnd: { candidate: 1, supported: 2, employee: 3, associate: 4, exited: 5 } }),
+        anAggregate({ territory: DEP, month: '2025-03', caeId: 'B', byStatusAtEnd: { candidate: 1, supported: 0, employee: 0, associate: 0, exited: 0 } }),
+      ],
+      grants: [],
+    });
+    expect(report.entrepreneurs.statusMonth).toBe('2025-03');
+    expect(report.entrepreneurs.byStatusAtEnd).toEqual({ candidate: 2, supported: 2, employee: 3, associate: 4 });
+  });
+
+  it('sums welcomed, entries and exits by reason over the period', () => {
+    const report = buildReport({
+      territory: DEP,
+      from: '2025-01',
+      to: '2025-02',
+      aggregates: [
+        anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', welcomed: 2, entries: 1, exits: { company_created: 1 } as never, companiesCreated: 1 }),
+        anAggregate({ territory: DEP, month: '2025-02', caeId: 'A', welcomed: 1, entries: 2, exits: { company_created: 1, training: 1 } as never, companiesCreated: 1 }),
+      ],
+      grants: [],
+    });
+    expect(report.entrepreneurs).toMatchObject({ welcomed: 3, entries: 3, exits: { company_created: 2, training: 1, stopped: 0 } });
+    expect(report.companiesCreated).toBe(2);
+    expect(report.months.map((m) => m.exits)).toEqual([1, 2]);
+  });
+
+  it('averages jobs in FTE over the months from the start of the period to the last month with figures', () => {
+    const report = buildReport({
+      territory: DEP,
+      from: '2025-01',
+      to: '2025-12',
+      aggregates: [
+        anAggregate({ territory: DEP, month: '2025-02', caeId: 'A', jobsFte: '2.0000' }),
+        anAggregate({ territory: DEP, month: '2025-03', caeId: 'A', jobsFte: '1.1660' }),
+      ],
+      grants: [],
+    });
+    // (0 + 2 + 1.166) ÷ 3 months (January to March) = 1.0553… → 1.06
+    expect(report.jobsFte).toBe('1.06');
+    expect(report.months.slice(0, 3).map((m) => m.jobsFte)).toEqual(['0.00', '2.00', '1.17']);
+  });
+
+  it('gives null ratios when there is no public funding', () => {
+    const report = buildReport({ territory: DEP, from: '2025-01', to: '2025-01', aggregates: [anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', revenue: '10.00', cooperativeContributions: '1.00' })], grants: [] });
+    expect(report.perPublicEuro).toEqual({ revenue: null, valueAdded: null, vatCollected: null, grossSalaries: null, socialContributions: null });
+    expect(report.selfFinancingRatio).toBeNull();
+  });
+
+  it('computes the leverage per public euro and the self-financing ratio to 4 decimals', () => {
+    const report = buildReport({
+      territory: DEP,
+      from: '2025-01',
+      to: '2025-12',
+      aggregates: [
+        anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', revenue: '10000.00', valueAdded: '9000.00', grossSalaries: '3000.00', employerContributions: '400.00', employeeContributions: '600.00', cooperativeContributions: '1000.00' }),
+      ],
+      grants: [aGrant({ territory: DEP, year: 2025, amount: '3000.00' })],
+    });
+    expect(report.publicFunding).toBe('3000.00');
+    expect(report.socialContributions).toBe('1000.00');
+    // 10000 ÷ 3000 = 3.33333 → 3.3333; 9000 ÷ 3000 = 3; 3000 ÷ 3000 = 1; 1000 ÷ 3000 = 0.33333 → 0.3333
+    expect(report.perPublicEuro).toEqual({ revenue: '3.3333', valueAdded: '3.0000', vatCollected: '0.0000', grossSalaries: '1.0000', socialContributions: '0.3333' });
+    // 1000 ÷ (1000 + 3000) = 0.25
+    expect(report.selfFinancingRatio).toBe('0.2500');
+  });
+
+  it('counts grants of the territory and of territories inside it, not of territories around it', () => {
+    const report = buildReport({
+      territory: DEP,
+      from: '2025-01',
+      to: '2025-12',
+      aggregates: [],
+      grants: [
+        aGrant({ territory: DEP, year: 2025, amount: '1000.00' }),
+        aGrant({ territory: 'commune:69123', year: 2025, amount: '200.00' }),
+        aGrant({ territory: 'region:84', year: 2025, amount: '5000.00' }),
+        aGrant({ territory: 'departement:38', year: 2025, amount: '7000.00' }),
+      ],
+    });
+    expect(report.publicFunding).toBe('1200.00');
+    expect(report.grants.map((g) => g.territory)).toEqual(['commune:69123', DEP]);
+  });
+
+  it('counts a grant listed twice once', () => {
+    const grant = aGrant({ territory: DEP, year: 2025, amount: '1200.00' });
+    const report = buildReport({ territory: DEP, from: '2025-01', to: '2025-12', aggregates: [], grants: [grant, grant] });
+    expect(report.publicFunding).toBe('1200.00');
+  });
+
+  it("spreads a grant's share over the months so that the months add up to the total", () => {
+    const report = buildReport({ territory: DEP, from: '2025-01', to: '2025-03', aggregates: [], grants: [aGrant({ territory: DEP, year: 2025, amount: '10000.00' })] });
+    expect(report.months.map((m) => m.publicFunding)).toEqual(['833.33', '833.34', '833.33']);
+    expect(report.publicFunding).toBe('2500.00');
+    expect(report.grants[0]?.inPeriod).toBe('2500.00');
+  });
+
+  it('counts the CAE of a grant among the CAEs even without figures', () => {
+    const report = buildReport({ territory: DEP, from: '2025-01', to: '2025-01', aggregates: [], grants: [aGrant({ territory: DEP, year: 2025, amount: '12.00', caeId: 'Z' })] });
+    expect(report.caes).toBe(1);
+  });
+
+  it('names the territory and records the dataset vintages of the data', () => {
+    const report = buildReport({ territory: DEP, from: '2025-01', to: '2025-01', aggregates: [anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', datasetVintage: 'old@1' })], grants: [] });
+    expect(report.territoryName).toBe('Rhône');
+    expect(report.dataVintages).toEqual(['old@1']);
+  });
+
+  it('refuses a period that ends before it starts', () => {
+    expect(() => buildReport({ territory: DEP, from: '2025-02', to: '2025-01', aggregates: [], grants: [] })).toThrow(RangeError);
+  });
+});
