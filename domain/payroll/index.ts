@@ -7,6 +7,7 @@ export { grossForEmployerCost, grossForNet, type InverseInput } from './inverse.
 export {
   computePayslip,
   type DecimalInput,
+  type HoursInput,
   type Payslip,
   type PayslipInput,
   type PayslipLine,

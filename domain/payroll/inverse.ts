@@ -29,6 +29,7 @@ import {
   evaluateNet,
   MAX_AMOUNT,
   type DecimalInput,
+  type HoursInput,
   type Payslip,
   type PayrollPlan,
   type SearchPoint,
@@ -49,7 +50,7 @@ const JUMP_RATIO = new Dec('2.5');
 
 export interface InverseInput {
   date: IsoDate;
-  weeklyHours?: DecimalInput;
+  weeklyHours?: HoursInput;
   settings: PayrollSettings;
 }
 

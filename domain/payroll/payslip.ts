@@ -15,7 +15,10 @@ import { ratesFor } from './rates/index.js';
 import type { BaseKind, ContributionRule, RateSpec, RateTable } from './rates/types.js';
 
 type D = Decimal;
-export type DecimalInput = Decimal | string | number;
+/** Amounts and rates come in as decimal.js values or decimal strings ("2500.00", "0.0212"), never as numbers. */
+export type DecimalInput = Decimal | string;
+/** Weekly hours may also be a number (35, 17.5): they are not money. */
+export type HoursInput = Decimal | string | number;
 
 /** A CAE's payroll settings (API.md, payroll-settings). Absent values take the defaults of the rate table. */
 export interface PayrollSettings {
@@ -33,7 +36,7 @@ export interface PayslipInput {
   date: IsoDate;
   gross: DecimalInput;
   /** Contractual weekly hours, in (0, 35]. Default 35. */
-  weeklyHours?: DecimalInput;
+  weeklyHours?: HoursInput;
   settings: PayrollSettings;
 }
 
@@ -79,7 +82,7 @@ function cents(value: D): D {
 // ---------------------------------------------------------------------------------------------------------
 // Input checks (the API validates first; the domain refuses what it cannot compute).
 
-function toDecimal(field: string, value: DecimalInput): D {
+function toDecimal(field: string, value: HoursInput): D {
   try {
     const d = new Dec(value);
     if (!d.isFinite()) throw new Error('not finite');
@@ -104,7 +107,7 @@ function checkedRate(field: string, value: DecimalInput, max: string): D {
   return d;
 }
 
-export function checkedWeeklyHours(value: DecimalInput | undefined): D {
+export function checkedWeeklyHours(value: HoursInput | undefined): D {
   if (value === undefined) return new Dec(35);
   const d = toDecimal('weeklyHours', value);
   if (d.lessThanOrEqualTo(0) || d.greaterThan(35)) throw new InvalidPayrollInput('weeklyHours', 'must be in (0, 35]');
@@ -181,7 +184,7 @@ function applies(rule: ContributionRule, headcount: number): boolean {
 const planCache = new Map<string, PayrollPlan>();
 
 /** Builds (or reuses) the compiled rules for a date, settings and working time. */
-export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHoursInput?: DecimalInput): PayrollPlan {
+export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHoursInput?: HoursInput): PayrollPlan {
   const table = ratesFor(date);
   const weeklyHours = checkedWeeklyHours(weeklyHoursInput);
   const headcount = checkedHeadcount(settings.headcount);
@@ -201,7 +204,7 @@ export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHour
   /** n × PSS prorated by weeklyHours ÷ 35. */
   const pssTimes = (n: number): D => pss.times(n).times(weeklyHours).div(legalHours);
   /** n × the monthly SMIC (hourly × weekly hours × 52 ÷ 12) of an hourly rate. */
-  const smicTimes = (n: DecimalInput, hourly: DecimalInput): D =>
+  const smicTimes = (n: DecimalInput | number, hourly: DecimalInput): D =>
     new Dec(hourly).times(n).times(weeklyHours).times(52).div(12);
   const pssProrated = Decimal.max(pssTimes(1), ONE);
   const smicProrated = smicTimes(1, table.smicHourly.value);

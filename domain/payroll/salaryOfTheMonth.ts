@@ -11,6 +11,7 @@ import { grossForEmployerCostOnPlan } from './inverse.js';
 import {
   checkedAmount,
   type DecimalInput,
+  type HoursInput,
   type Payslip,
   type PayrollSettings,
   payrollPlan,
@@ -43,7 +44,7 @@ export interface SalaryOfTheMonthInput {
   fixedMonthlyGross: DecimalInput;
   /** The most the entrepreneur wants paid this month; absent: as much as the envelope allows. */
   requestedMaxGross?: DecimalInput;
-  weeklyHours?: DecimalInput;
+  weeklyHours?: HoursInput;
   settings: PayrollSettings;
 }
 
