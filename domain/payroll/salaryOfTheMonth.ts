@@ -7,9 +7,11 @@
 import { Decimal } from 'decimal.js';
 import type { IsoDate } from '../calendar.js';
 import { Dec } from '../money.js';
+import { InvalidPayrollInput } from './errors.js';
 import { grossForEmployerCostOnPlan } from './inverse.js';
 import {
   checkedAmount,
+  MAX_AMOUNT,
   type DecimalInput,
   type HoursInput,
   type Payslip,
@@ -58,13 +60,15 @@ export interface SalaryOfTheMonth extends Payslip {
 
 export function salaryOfTheMonth(input: SalaryOfTheMonthInput): SalaryOfTheMonth {
   const plan = payrollPlan(input.date, input.settings, input.weeklyHours);
-  const envelope = checkedAmount('envelope', input.envelope, { allowNegative: true });
+  // The envelope is an account figure, not an input to bound: any sign and size (a long negative run included).
+  const envelope = new Dec(input.envelope);
+  if (!envelope.isFinite()) throw new InvalidPayrollInput('envelope', 'not a number');
   const fixed = checkedAmount('fixedMonthlyGross', input.fixedMonthlyGross);
   const request =
     input.requestedMaxGross === undefined ? null : checkedAmount('requestedMaxGross', input.requestedMaxGross);
   const flags: SalaryFlag[] = [];
 
-  const affordable = envelope.greaterThan(0) ? grossForEmployerCostOnPlan(plan, envelope) : new Dec(0);
+  const affordable = envelope.greaterThan(0) ? grossForEmployerCostOnPlan(plan, Decimal.min(envelope, MAX_AMOUNT)) : new Dec(0);
   let gross = affordable;
   if (request?.lessThan(gross)) gross = request;
   if (gross.lessThan(fixed)) gross = fixed;

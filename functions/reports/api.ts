@@ -4,7 +4,7 @@
  * routes, so the catalog imports it once.
  */
 import { z } from 'zod';
-import { monthsBetween } from '../../domain/calendar.js';
+import { isValidMonth, monthsBetween } from '../../domain/calendar.js';
 import { ACTIVE_STATUSES, COUNTED_STATUSES, END_REASONS } from '../../domain/reporting/index.js';
 import { parseTerritory } from '../../domain/territory/index.js';
 import { id, isoMonth, page, pageQuery, positiveMoney, text } from '../shared/validation.js';
@@ -97,6 +97,7 @@ const reportQuery = z
     format: z.enum(['json', 'csv', 'html']).default('json'),
   })
   .superRefine((q, ctx) => {
+    if (!isValidMonth(q.from) || !isValidMonth(q.to)) return; // already reported on the field
     if (q.from > q.to) {
       ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
     } else if (monthsBetween(q.from, q.to).length > MAX_REPORT_MONTHS) {

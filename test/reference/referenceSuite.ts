@@ -45,7 +45,7 @@ export function referenceSuite(year: '2025' | '2026', dates: string[], seed: num
       // the three bands (under 11, under 50, 50 and more); 50 and 250 (apprenticeship surcharge) take turns
       const headcounts = HEADCOUNTS.filter((h) => h < 50 || h === (d % 2 === 0 ? 50 : 250));
       for (const weeklyHours of WEEKLY_HOURS) {
-        const grosses = grossesFor(date, weeklyHours, random, 2);
+        const grosses = grossesFor(date, weeklyHours, random, 1);
         for (const headcount of headcounts) {
           for (const gross of grosses) gaps.push(...compareForward({ date, weeklyHours, headcount }, gross));
         }

@@ -68,3 +68,11 @@ describe('salary of the month', () => {
     expect(() => month({ date: '2027-01-31' })).toThrow(NoRatesForDate);
   });
 });
+
+describe('salary of the month, account figures', () => {
+  it('takes any envelope the account gives, a long negative run included', () => {
+    const p = month({ envelope: '-1234567.891', fixedMonthlyGross: '1000.00' });
+    expect(s(p.gross)).toBe('1000.00');
+    expect(p.flags).toEqual(['envelope-empty', 'envelope-short']);
+  });
+});

@@ -1,0 +1,83 @@
+/**
+ * Payroll over HTTP: POST /caes/{caeId}/payroll-runs starts the synthesized state machine through the local
+ * Step Functions endpoint, as it would on AWS through the SDK.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalPayroll } from '../../infra/local/payrollRunner.js';
+import type { LocalApi } from '../../infra/local/server.js';
+import { LOCAL_STATE_MACHINE_ARN, type LocalStepFunctions, startLocalStepFunctions } from '../../infra/local/stepFunctionsEndpoint.js';
+import { aCae, aPerson } from '../support/builders.js';
+import { client, startApi, tokenFor } from '../support/localApi.js';
+
+let api: LocalApi;
+let sfn: LocalStepFunctions;
+let staff: ReturnType<typeof client>;
+let caeId: string;
+let employeeId: string;
+
+beforeAll(async () => {
+  sfn = await startLocalStepFunctions(createLocalPayroll());
+  process.env.SFN_ENDPOINT = sfn.endpoint;
+  process.env.PAYROLL_STATE_MACHINE_ARN = LOCAL_STATE_MACHINE_ARN;
+  api = await startApi();
+  const admin = client(api.url, await tokenFor({ sub: 'a', role: 'federation_admin' }));
+  caeId = (await admin('POST', '/caes', { body: aCae() })).body.id;
+  staff = client(api.url, await tokenFor({ sub: 's', role: 'cae_staff', caeId }));
+  await staff('PUT', `/caes/${caeId}/settings`, { body: { requireConventionBeforeContract: false } });
+  employeeId = (await staff('POST', `/caes/${caeId}/entrepreneurs`, { body: aPerson({ welcomedOn: '2025-01-02' }) })).body.id;
+  await staff('POST', `/caes/${caeId}/entrepreneurs/${employeeId}/contract`, { body: { signedOn: '2025-01-02', startsOn: '2025-01-02', fixedMonthlyGross: '900.00' } });
+  const tx = await staff('POST', `/caes/${caeId}/entrepreneurs/${employeeId}/transactions`, {
+    headers: { 'idempotency-key': randomUUID() },
+    body: { type: 'revenue', date: '2025-02-10', amountExclVat: '4000.00', vatRate: '0.20', label: 'Invoice' },
+  });
+  expect(tx.status).toBe(201);
+}, 60_000);
+
+afterAll(async () => {
+  await sfn.close();
+  await api.close();
+});
+
+describe('payroll runs over HTTP', () => {
+  it('starts the run (202), which completes and pays the entrepreneur', async () => {
+    const started = await staff('POST', `/caes/${caeId}/payroll-runs`, { body: { month: '2025-02' } });
+    expect(started.status).toBe(202);
+    expect(started.body).toEqual({ month: '2025-02', status: 'running' });
+    await sfn.idle();
+    const run = await staff('GET', `/caes/${caeId}/payroll-runs/2025-02`);
+    expect(run.body).toMatchObject({ month: '2025-02', status: 'completed', entrepreneurs: 1, totals: { revenue: '4000.00', contribution: '400.00' } });
+    const slip = await staff('GET', `/caes/${caeId}/entrepreneurs/${employeeId}/payslips/2025-02`);
+    expect(slip.status).toBe(200);
+    expect(slip.body.envelope).toBe('3600.00');
+    expect(slip.body.lines.length).toBeGreaterThan(5);
+  });
+
+  it('refuses a month before the last closed month (409)', async () => {
+    const reply = await staff('POST', `/caes/${caeId}/payroll-runs`, { body: { month: '2025-01' } });
+    expect(reply.status).toBe(409);
+    expect(reply.body.type).toMatch(/\/month-already-closed$/);
+  });
+
+  it('refuses a month that has not begun (422)', async () => {
+    const reply = await staff('POST', `/caes/${caeId}/payroll-runs`, { body: { month: '2999-01' } });
+    expect(reply.status).toBe(422);
+  });
+
+  it('refuses a transaction dated in the paid month (409)', async () => {
+    const reply = await staff('POST', `/caes/${caeId}/entrepreneurs/${employeeId}/transactions`, {
+      headers: { 'idempotency-key': randomUUID() },
+      body: { type: 'revenue', date: '2025-02-20', amountExclVat: '10.00', vatRate: '0.20', label: 'Late' },
+    });
+    expect(reply.status).toBe(409);
+  });
+
+  it('does not let an entrepreneur start a run (403)', async () => {
+    const self = client(api.url, await tokenFor({ sub: 'e', role: 'entrepreneur', caeId, entrepreneurId: employeeId }));
+    expect((await self('POST', `/caes/${caeId}/payroll-runs`, { body: { month: '2025-03' } })).status).toBe(403);
+  });
+
+  it('answers 404 for a month never run', async () => {
+    expect((await staff('GET', `/caes/${caeId}/payroll-runs/2024-06`)).status).toBe(404);
+  });
+});
