@@ -54,6 +54,10 @@ export const routes = {
   reverseTransaction: { method: 'POST', path: `${ENTREPRENEUR}/transactions/{txId}/reversal`, handler: 'functions/activity/reverseTransaction.ts', roles: CAE_AND_SELF, access: 'write', summary: 'Reverse a transaction with a new entry (Idempotency-Key)' },
   getAccount: { method: 'GET', path: `${ENTREPRENEUR}/account`, handler: 'functions/activity/getAccount.ts', roles: CAE_AND_SELF, access: 'read', summary: 'The monthly activity account' },
 
+  putPayrollSettings: { method: 'PUT', path: '/caes/{caeId}/payroll-settings', handler: 'functions/payroll/putPayrollSettings.ts', roles: CAE_TEAM, access: 'write', summary: "Set the CAE's payroll settings (headcount, AT/MP, health insurance, mobility)" },
+  simulateSalary: { method: 'POST', path: '/caes/{caeId}/payroll/simulations', handler: 'functions/payroll/simulateSalary.ts', roles: CAE_AND_SELF, access: 'read', summary: 'Simulate a salary from a gross, an employer cost or a net' },
+  putSalaryRequest: { method: 'PUT', path: `${ENTREPRENEUR}/salary-request`, handler: 'functions/payroll/putSalaryRequest.ts', roles: CAE_AND_SELF, access: 'write', summary: 'The most an entrepreneur wants paid in a month' },
+
   startPayrollRun: { method: 'POST', path: '/caes/{caeId}/payroll-runs', handler: 'functions/payroll/startPayrollRun.ts', roles: CAE_TEAM, access: 'write', startsPayroll: true, summary: "Run the month's payroll for this CAE (the scheduled workflow)" },
   getPayrollRun: { method: 'GET', path: '/caes/{caeId}/payroll-runs/{month}', handler: 'functions/payroll/getPayrollRun.ts', roles: CAE_TEAM, access: 'read', summary: 'A payroll run: status and totals' },
   listPayslips: { method: 'GET', path: '/caes/{caeId}/payroll-runs/{month}/payslips', handler: 'functions/payroll/listPayslips.ts', roles: CAE_TEAM, access: 'read', summary: "A run's payslips" },

@@ -67,11 +67,11 @@ export const CHART_SERIES = [
   { key: 'publicFunding', label: 'Financements publics', color: '#e07b00' },
 ] as const;
 
-/** A round top for the axis: 1, 2, 2.5 or 5 × 10^k, at least the largest value. */
+/** A round top for the axis (1, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10^k), at least the largest value. */
 function niceMax(max: number): number {
   if (max <= 0) return 1;
   const power = 10 ** Math.floor(Math.log10(max));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= max) return step * power;
+  for (const step of [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * power >= max) return step * power;
   return 10 * power;
 }
 
@@ -162,6 +162,8 @@ h2 { font-size: 17px; margin: 28px 0 10px; border-bottom: 2px solid var(--accent
 .card .value { font-size: 20px; font-weight: bold; white-space: nowrap; }
 table { border-collapse: collapse; width: 100%; font-size: 12.5px; }
 th, td { border-bottom: 1px solid var(--line); padding: 5px 6px; text-align: right; white-space: nowrap; }
+thead th { white-space: normal; vertical-align: bottom; }
+.table-wrap { overflow-x: auto; }
 th:first-child, td:first-child { text-align: left; }
 thead th { background: #f1f4f7; }
 tfoot td { font-weight: bold; border-top: 2px solid var(--ink); }
@@ -179,7 +181,8 @@ tfoot td { font-weight: bold; border-top: 2px solid var(--ink); }
 @media print {
   body { padding: 0; max-width: none; font-size: 11px; }
   h2 { break-after: avoid; }
-  .chart, table, .cards { break-inside: avoid; }
+  .chart, .cards { break-inside: avoid; }
+  .table-wrap { overflow: visible; }
   thead { display: table-header-group; }
 }
 `;
@@ -197,7 +200,7 @@ function monthTable(report: TerritoryReport): string {
   );
   const exits = Object.values(report.entrepreneurs.exits).reduce((a, b) => a + b, 0);
   const total = `<tr><td>Total</td><td>${esc(euros(report.revenue))}</td><td>${esc(euros(report.valueAdded))}</td><td>${esc(euros(report.grossSalaries))}</td><td>${esc(euros(report.socialContributions))}</td><td>${esc(euros(report.cooperativeContributions))}</td><td>${esc(euros(report.publicFunding))}</td><td>${esc(frNumber(report.jobsFte))} (moy.)</td><td>${report.entrepreneurs.entries}</td><td>${exits}</td></tr>`;
-  return `<table id="months"><thead><tr>${header.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody><tfoot>${total}</tfoot></table>`;
+  return `<div class="table-wrap"><table id="months"><thead><tr>${header.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody><tfoot>${total}</tfoot></table></div>`;
 }
 
 function grantTable(report: TerritoryReport): string {

@@ -6,14 +6,14 @@
 import { StateMachine } from 'aws-local-stepfunctions';
 import type { WorkflowTask } from '../aws/stacks/workflowStack.js';
 import { WORKFLOW_TASKS } from '../aws/stacks/workflowStack.js';
-import { emulateItemBatcher, retryingStates, synthesizeWorkflow, taskHandler } from './workflow.js';
+import { emulateItemBatcher, LOCAL_BATCHER, retryingStates, synthesizeWorkflow, taskHandler } from './workflow.js';
 
 export interface PayrollHooks {
   onCaeStarted?(caeId: string, month: string): void;
   onBatchDone?(caeId: string, result: unknown): void;
   onCaeFinished?(caeId: string, status: 'SUCCEEDED' | 'FAILED', error?: unknown): void;
   /** Called for every state entered, in every execution (a proxy for AWS state transitions). */
-  onTransition?(): void;
+  onTransition?(state: string): void;
 }
 
 export interface LocalPayroll {
@@ -58,8 +58,11 @@ export function createLocalPayroll(hooks: PayrollHooks = {}): LocalPayroll {
     ]),
   );
 
-  async function drain(events: AsyncGenerator<{ type: string }>) {
-    for await (const event of events) if (event.type === 'StateEntered') hooks.onTransition?.();
+  async function drain(events: AsyncGenerator<{ type: string; state?: { name: string } }>) {
+    for await (const event of events) {
+      // The batcher is this emulation's own state; AWS batches inside the Map without a transition.
+      if (event.type === 'StateEntered' && !event.state?.name.endsWith(LOCAL_BATCHER)) hooks.onTransition?.(event.state?.name ?? '');
+    }
   }
 
   async function runCae(input: { caeId: string; month: string }) {

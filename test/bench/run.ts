@@ -5,6 +5,8 @@
 const suites: Record<string, () => Promise<{ main: () => Promise<void> }>> = {
   bundles: () => import('./bundles.js'),
   api: () => import('./api.js'),
+  workflow: () => import('./workflow.js'),
+  payroll: () => import('./payroll.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -33,7 +33,8 @@ export function recordedStatus(entrepreneur: Pick<Entrepreneur, 'path'>): Career
   return entrepreneur.path.stages.at(-1)?.stage ?? 'none';
 }
 
-function toItem(e: Entrepreneur) {
+/** The stored item of an entrepreneur (exported for bulk loaders such as the benchmark's generator). */
+export function entrepreneurToItem(e: Entrepreneur) {
   return {
     ...keys.entrepreneur(e.caeId, e.id),
     ...keys.entrepreneurListing(e.caeId, e.id),
@@ -49,7 +50,7 @@ function fromItem(item: Record<string, unknown>): Entrepreneur {
 }
 
 export async function createEntrepreneur(e: Entrepreneur): Promise<void> {
-  await db.send(new PutCommand({ TableName: tableName, Item: toItem(e), ConditionExpression: 'attribute_not_exists(PK)' }));
+  await db.send(new PutCommand({ TableName: tableName, Item: entrepreneurToItem(e), ConditionExpression: 'attribute_not_exists(PK)' }));
 }
 
 export async function findEntrepreneur(caeId: string, id: string): Promise<Entrepreneur | undefined> {
@@ -70,7 +71,7 @@ export async function saveEntrepreneur(e: Entrepreneur): Promise<Entrepreneur> {
     await db.send(
       new PutCommand({
         TableName: tableName,
-        Item: toItem(next),
+        Item: entrepreneurToItem(next),
         ConditionExpression: 'attribute_exists(PK) AND version = :v',
         ExpressionAttributeValues: { ':v': e.version },
       }),

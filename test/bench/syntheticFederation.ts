@@ -1,0 +1,117 @@
+/**
+ * A deterministic synthetic federation for benchmarks: N CAEs × M employees × K ledger entries in one month,
+ * built with the domain's own rules (career paths, transactions) and loaded with BatchWriteItem.
+ */
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { ulid } from 'ulid';
+import { recordTransaction } from '../../domain/activityAccount/index.js';
+import { decide } from '../../domain/careerPath/index.js';
+import { DEFAULT_POLICY } from '../../domain/contribution/index.js';
+import { db, tableName } from '../../functions/shared/dynamo.js';
+import * as keys from '../../functions/shared/keys.js';
+import { createCae } from '../../functions/shared/repositories/caes.js';
+import { type Entrepreneur, entrepreneurToItem } from '../../functions/shared/repositories/entrepreneurs.js';
+import { siretWithCheckDigit } from '../../infra/local/seed.js';
+
+/** mulberry32: a small seeded PRNG, so a federation is the same on every run. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COMMUNES = ['69123', '69266', '69029', '35238', '35047', '13055', '13001', '75056', '33063', '31555', '44109', '59350'];
+
+async function writeAll(items: Record<string, unknown>[]): Promise<void> {
+  const chunks: Record<string, unknown>[][] = [];
+  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
+  // A few writers at once: dynalite is the bottleneck either way.
+  const workers = Array.from({ length: 4 }, async () => {
+    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+      let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
+      while (pending.length > 0) {
+        const out = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
+        pending = (out.UnprocessedItems?.[tableName] ?? []) as typeof pending;
+      }
+    }
+  });
+  await Promise.all(workers);
+}
+
+export interface FederationSpec {
+  caes: number;
+  entrepreneursPerCae: number;
+  entriesPerMonth: number;
+  month: string;
+  seed: number;
+}
+
+/** Loads the federation; returns the CAE ids. Entrepreneurs are employees under a CESA since the year before. */
+export async function generateFederation(spec: FederationSpec): Promise<string[]> {
+  const random = prng(spec.seed);
+  const caeIds: string[] = [];
+  const year = Number(spec.month.slice(0, 4));
+  for (let c = 0; c < spec.caes; c++) {
+    const caeId = ulid();
+    caeIds.push(caeId);
+    await createCae({
+      id: caeId,
+      name: `Synthetic CAE ${c + 1}`,
+      siret: siretWithCheckDigit(`7${String(spec.seed).padStart(4, '0')}${String(c).padStart(8, '0')}`),
+      communeCode: COMMUNES[c % COMMUNES.length] as string,
+      contributionPolicies: [{ effectiveFrom: '1900-01', policy: DEFAULT_POLICY }],
+      settings: { requireConventionBeforeContract: true },
+      createdAt: `${year - 1}-01-01T00:00:00.000Z`,
+      version: 1,
+    });
+    const items: Record<string, unknown>[] = [];
+    for (let e = 0; e < spec.entrepreneursPerCae; e++) {
+      const id = ulid();
+      let path = { stages: [] } as Entrepreneur['path'];
+      const fixed = ['0.00', '500.00', '1000.00'][Math.floor(random() * 3)] as string;
+      for (const command of [
+        { kind: 'createCandidate', welcomedOn: `${year - 1}-01-02` },
+        { kind: 'signConvention', signedOn: `${year - 1}-02-01`, startsOn: `${year - 1}-02-01`, endsOn: `${year - 1}-07-31` },
+        { kind: 'signContract', signedOn: `${year - 1}-08-01`, startsOn: `${year - 1}-08-01`, fixedMonthlyGross: fixed },
+      ] as const) {
+        const decision = decide(path, command);
+        if (!decision.ok) throw new Error(`generator: ${decision.violations[0].message}`);
+        path = decision.value;
+      }
+      const entrepreneur: Entrepreneur = {
+        id,
+        caeId,
+        firstName: 'Synthetic',
+        lastName: `Person ${e}`,
+        email: `person${e}@example.org`,
+        communeCode: COMMUNES[Math.floor(random() * COMMUNES.length)] as string,
+        activity: 'consulting',
+        path,
+        createdAt: `${year - 1}-01-02T00:00:00.000Z`,
+        version: 1,
+      };
+      items.push(entrepreneurToItem(entrepreneur));
+      if (spec.entriesPerMonth > 0) items.push({ ...keys.ledgerActiveMonth(caeId, id, spec.month), type: 'TXMONTH', month: spec.month });
+      for (let k = 0; k < spec.entriesPerMonth; k++) {
+        const txId = ulid();
+        const revenue = k % 3 !== 2;
+        const amount = (revenue ? 500 + random() * 4500 : 50 + random() * 600).toFixed(2);
+        const checked = recordTransaction(
+          txId,
+          { type: revenue ? 'revenue' : 'expense', date: `${spec.month}-${String(1 + (k % 28)).padStart(2, '0')}`, amountExclVat: amount, vatRate: '0.20', label: 'synthetic' },
+          { entrepreneurStatus: 'employee', activityStartsOn: `${year - 1}-02-01`, lastClosedMonth: null },
+        );
+        if (!checked.ok) throw new Error(`generator: ${checked.violations[0]?.message}`);
+        items.push({ ...keys.ledgerEntry(caeId, id, spec.month, txId), entity: 'TX', ...checked.value, entrepreneurId: id, recordedAt: `${spec.month}-28T00:00:00.000Z` });
+        items.push({ ...keys.ledgerLocator(caeId, id, txId), type: 'TXLOC', month: spec.month });
+      }
+    }
+    await writeAll(items);
+  }
+  return caeIds;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../../domain/reporting/index.js';
+import { CSV_COLUMNS, csvFileName, reportCsv } from '../../../functions/reports/csv.js';
+import { chartSvg, esc, frNumber, reportHtml } from '../../../functions/reports/html.js';
+import { aGrant, anAggregate } from './builders.js';
+
+const DEP = 'departement:69';
+const report = buildReport({
+  territory: DEP,
+  from: '2025-01',
+  to: '2025-02',
+  aggregates: [anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', revenue: '1234567.89', grossSalaries: '1000.00' })],
+  grants: [aGrant({ territory: DEP, year: 2025, amount: '1200.00', funder: 'Conseil "départemental" <b>&</b>' })],
+});
+
+describe('the CSV', () => {
+  it('has a header and one row per month, in the column order of CSV_COLUMNS', () => {
+    const lines = reportCsv(report).trim().split('\r\n');
+    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
+    expect(lines).toHaveLength(3);
+    expect(lines[1]?.split(',')[CSV_COLUMNS.indexOf('revenue')]).toBe('1234567.89');
+  });
+
+  it('is named after the territory and the period', () => {
+    expect(csvFileName(report)).toBe('rapport-departement-69-2025-01-2025-02.csv');
+  });
+});
+
+describe('the HTML page', () => {
+  it('writes amounts the French way', () => {
+    expect(frNumber('1234567.89')).toBe('1\u202f234\u202f567,89');
+    expect(frNumber('-5.00')).toBe('−5,00');
+  });
+
+  it('escapes every character that could open markup', () => {
+    expect(esc(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+
+  it('shows a funder name with markup as text', () => {
+    const html = reportHtml(report);
+    expect(html).toContain('Conseil &quot;départemental&quot; &lt;b&gt;&amp;&lt;/b&gt;');
+    expect(html).not.toContain('<b>&</b>');
+  });
+
+  it('draws one bar per month and series, and one public-funding point per month', () => {
+    const svg = chartSvg(report.months);
+    expect(svg.match(/class="bar bar-revenue"/g)).toHaveLength(2);
+    expect(svg.match(/class="bar bar-grossSalaries"/g)).toHaveLength(2);
+    expect(svg.match(/class="point point-publicFunding"/g)).toHaveLength(2);
+  });
+
+  it('draws a chart with an axis even when every figure is zero', () => {
+    const empty = buildReport({ territory: DEP, from: '2025-01', to: '2025-01', aggregates: [], grants: [] });
+    expect(chartSvg(empty.months)).toContain('class="axis"');
+  });
+});
