@@ -4,13 +4,16 @@
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { recordTransaction } from '../../domain/activityAccount/index.js';
+import { closeMonth, computeMonthlyAccount, NO_HISTORY, recordTransaction } from '../../domain/activityAccount/index.js';
+import { previousMonth } from '../../domain/calendar.js';
+import { ZERO } from '../../domain/money.js';
 import { decide } from '../../domain/careerPath/index.js';
 import { DEFAULT_POLICY } from '../../domain/contribution/index.js';
 import { db, tableName } from '../../functions/shared/dynamo.js';
 import * as keys from '../../functions/shared/keys.js';
 import { createCae } from '../../functions/shared/repositories/caes.js';
 import { type Entrepreneur, entrepreneurToItem } from '../../functions/shared/repositories/entrepreneurs.js';
+import { resultToItem } from '../../functions/shared/repositories/payrollRuns.js';
 import { siretWithCheckDigit } from '../../infra/local/seed.js';
 
 /** mulberry32: a small seeded PRNG, so a federation is the same on every run. */
@@ -49,6 +52,8 @@ export interface FederationSpec {
   entriesPerMonth: number;
   month: string;
   seed: number;
+  /** Pretend the month before was already paid (a closed account per entrepreneur): the monthly steady state. */
+  previousMonthClosed?: boolean;
 }
 
 /** Loads the federation; returns the CAE ids. Entrepreneurs are employees under a CESA since the year before. */
@@ -66,6 +71,7 @@ export async function generateFederation(spec: FederationSpec): Promise<string[]
       communeCode: COMMUNES[c % COMMUNES.length] as string,
       contributionPolicies: [{ effectiveFrom: '1900-01', policy: DEFAULT_POLICY }],
       settings: { requireConventionBeforeContract: true },
+      ...(spec.previousMonthClosed ? { lastClosedMonth: previousMonth(spec.month) } : {}),
       createdAt: `${year - 1}-01-01T00:00:00.000Z`,
       version: 1,
     });
@@ -96,6 +102,11 @@ export async function generateFederation(spec: FederationSpec): Promise<string[]
         version: 1,
       };
       items.push(entrepreneurToItem(entrepreneur));
+      if (spec.previousMonthClosed) {
+        const prior = computeMonthlyAccount({ month: previousMonth(spec.month), opening: NO_HISTORY, entries: [], policy: DEFAULT_POLICY });
+        const account = closeMonth(prior, ZERO);
+        items.push(resultToItem({ caeId, entrepreneurId: id, month: account.month, communeCode: entrepreneur.communeCode, account }));
+      }
       if (spec.entriesPerMonth > 0) items.push({ ...keys.ledgerActiveMonth(caeId, id, spec.month), type: 'TXMONTH', month: spec.month });
       for (let k = 0; k < spec.entriesPerMonth; k++) {
         const txId = ulid();

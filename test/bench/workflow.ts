@@ -47,7 +47,7 @@ async function measure(size: string): Promise<Figures> {
   const { db } = await import('../../functions/shared/dynamo.js');
   const { generateFederation } = await import('./syntheticFederation.js');
   const { createLocalPayroll } = await import('../../infra/local/payrollRunner.js');
-  await generateFederation({ ...spec, entriesPerMonth: ENTRIES_PER_MONTH, month: MONTH, seed: 42 });
+  await generateFederation({ ...spec, entriesPerMonth: ENTRIES_PER_MONTH, month: MONTH, seed: 42, previousMonthClosed: true });
 
   const figures: Figures = { entrepreneurs: spec.caes * spec.entrepreneursPerCae, seconds: 0, requests: 0, readUnits: 0, writeUnits: 0, transitions: 0, lambdaSeconds: 0, invocations: 0, paid: 0 };
   db.middlewareStack.add(
@@ -105,7 +105,7 @@ function cost(f: Figures) {
 }
 
 export async function main(): Promise<void> {
-  console.log(`\n# Monthly workflow, local (synthetic federation, ${ENTRIES_PER_MONTH} entries per entrepreneur, seed 42)`);
+  console.log(`\n# Monthly workflow, local (synthetic federation, ${ENTRIES_PER_MONTH} entries per entrepreneur, previous month already paid, seed 42)`);
   const results: Record<string, Figures> = {};
   for (const size of Object.keys(SIZES)) {
     const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--size', size], {

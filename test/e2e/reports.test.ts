@@ -122,8 +122,10 @@ interface ChartMeasure {
 /** The chart's drawn elements with a non-zero rendered size. */
 async function measureChart(page: Page): Promise<ChartMeasure> {
   return page.evaluate(() => {
+    // Runs in the page: the DOM's globals, typed loosely (the project compiles without the DOM library).
+    const document = (globalThis as any).document;
     const sized = (selector: string) =>
-      [...document.querySelectorAll(selector)].filter((e) => {
+      [...document.querySelectorAll(selector)].filter((e: any) => {
         const r = e.getBoundingClientRect();
         return r.width > 0 && r.height > 0;
       }).length;
@@ -149,13 +151,14 @@ interface PixelStats {
 /** Decodes a PNG screenshot in the browser and measures it: luminance variance and series colours. */
 async function pixelStats(page: Page, png: Buffer): Promise<PixelStats> {
   return page.evaluate(async (dataUrl) => {
+    const { document, Image } = globalThis as any;
     const img = new Image();
     img.src = dataUrl;
     await img.decode();
     const canvas = document.createElement('canvas');
     canvas.width = img.naturalWidth;
     canvas.height = img.naturalHeight;
-    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+    const ctx = canvas.getContext('2d');
     ctx.drawImage(img, 0, 0);
     const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
     const targets: Record<string, [number, number, number]> = { revenue: [0x1f, 0x5f, 0xa8], grossSalaries: [0x2e, 0x9e, 0x5b], publicFunding: [0xe0, 0x7b, 0x00] };
