@@ -156,7 +156,7 @@ export async function main(): Promise<void> {
       { label: '10,000 entrepreneurs, 100 CAEs', entrepreneurs: 10_000, caes: 100, year: 2043 },
     ];
     console.log(`\n# Territorial report, ${TERRITORY}, ${MONTHS} months (handler in process, dynalite in a child process, ${RUNS} runs each after ${WARMUP} warm-up)`);
-    const written = [];
+    const written: { items: number; seconds: number }[] = [];
     for (const f of federations) written.push(await writeFederation(f));
     const timings = await timeReports(handler, federations.map((f) => f.year));
     federations.forEach((f, k) => {

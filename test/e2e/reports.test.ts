@@ -202,7 +202,7 @@ describe.skipIf(!runBrowser)('the HTML report in headless Chromium', () => {
 
   it('shows the key figures of the département', async () => {
     expect(await page.title()).toContain('Rhône');
-    await expect(page.locator('#key-figures').innerText()).resolves.toContain('52\u202f500,00\u202f€');
+    await expect(page.locator('#key-figures').textContent()).resolves.toContain('52\u202f500,00\u202f€');
     expect(await page.locator('#months tbody tr').count()).toBe(12);
   });
 
@@ -234,7 +234,7 @@ describe.skipIf(!runBrowser)('the HTML report in headless Chromium', () => {
   });
 
   it('escapes text from the data: a funder name with markup stays text', async () => {
-    expect(await page.locator('#grants td').first().innerText()).toBe('Métropole de Lyon <script>alert(1)</script>');
+    expect(await page.locator('#grants td').first().textContent()).toBe('Métropole de Lyon <script>alert(1)</script>');
     expect(await page.locator('script').count()).toBe(0);
   });
 

@@ -123,7 +123,7 @@ export async function allMonthResults(caeId: string, month: string): Promise<Mon
 
 export async function findMonthResult(caeId: string, entrepreneurId: string, month: string): Promise<MonthResult | undefined> {
   const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.closedAccount(caeId, entrepreneurId, month) }));
-  return out.Item && out.Item.GSI1PK ? resultFromItem(out.Item) : undefined;
+  return out.Item?.GSI1PK ? resultFromItem(out.Item) : undefined;
 }
 
 export async function findRun(caeId: string, month: string): Promise<PayrollRun | undefined> {

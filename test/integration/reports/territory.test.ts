@@ -214,7 +214,7 @@ describe('the same report in CSV and HTML', () => {
     const columns = header as string[];
     rows.forEach((row, i) => {
       const json = rhone.months[i];
-      columns.forEach((column, j) => expect(row[j], `${json.month} ${column}`).toBe(String(json[column])));
+      for (const [j, column] of columns.entries()) expect(row[j], `${json.month} ${column}`).toBe(String(json[column]));
     });
     expect(columns).toEqual(expect.arrayContaining(['month', 'revenue', 'grossSalaries', 'publicFunding', 'jobsFte', 'entries', 'exits']));
   });

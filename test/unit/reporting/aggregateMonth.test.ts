@@ -9,7 +9,7 @@ const MONTH = '2025-03';
 function only(territory: string, input: Parameters<typeof aggregateMonth>[0]) {
   const found = aggregateMonth(input).aggregates.filter((a) => a.territory === territory);
   expect(found).toHaveLength(1);
-  return found[0]!;
+  return found[0] as (typeof found)[number];
 }
 
 describe('aggregateMonth: where people count', () => {
@@ -166,8 +166,10 @@ describe('aggregateMonth: money and jobs', () => {
   });
 
   it('gives the same aggregates for the same inputs, whatever their order', () => {
-    const people = [person(LYON, [welcome('2025-03-03')]), person(GRENOBLE, [welcome('2025-03-04')])];
-    const results = [figures(people[0]!.id, LYON, { revenue: '1.00' }), figures(people[1]!.id, GRENOBLE, { revenue: '2.00' })];
+    const lyon = person(LYON, [welcome('2025-03-03')]);
+    const grenoble = person(GRENOBLE, [welcome('2025-03-04')]);
+    const people = [lyon, grenoble];
+    const results = [figures(lyon.id, LYON, { revenue: '1.00' }), figures(grenoble.id, GRENOBLE, { revenue: '2.00' })];
     const one = aggregateMonth({ caeId: 'C', month: MONTH, entrepreneurs: people, results });
     const two = aggregateMonth({ caeId: 'C', month: MONTH, entrepreneurs: [...people].reverse(), results: [...results].reverse() });
     expect(two).toEqual(one);
