@@ -65,6 +65,7 @@ export interface AggregateMonthOutput {
  * The territories that contain a commune, as `kind:code` strings, smallest first; undefined for an unknown code.
  */
 export function territoriesForCommune(communeCode: string): string[] | undefined {
+  if (typeof communeCode !== 'string') return undefined; // a stored result written without one
   const found = territoriesOfCommune(communeCode);
   if (!found) return undefined;
   const list: string[] = [];

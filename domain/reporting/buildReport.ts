@@ -4,11 +4,16 @@
  * (one query) and passes them in.
  *
  * - Sums: every count and amount is summed over the months of the period and over the CAEs.
- * - People at the end of the period (`byStatusAtEnd`): from the period's last month that has figures in the
- *   territory (`statusMonth`), normally `to`; earlier when the last months are not closed yet. Only the people
- *   still in a CAE (candidate, supported, employee, associate); those who left are in `exits`.
- * - Jobs in FTE: the average of the monthly FTE from `from` to `statusMonth` (a full-time job held six months of
- *   a year is 0.50 FTE over that year), 2 decimals; each month's FTE in `months`.
+ * - Closed months: a CAE's month counts as closed when the workflow marked it aggregated (`closures`) or when
+ *   the CAE has figures in the territory that month. A closed month without figures in the territory is a
+ *   month with nobody there (zero), not a missing month.
+ * - People at the end of the period (`byStatusAtEnd`): for each CAE, its figures of its last closed month in
+ *   the period (none when it had nobody in the territory that month), summed; normally every CAE's last month
+ *   is `to`, earlier while the last months are not closed yet. `statusMonth` is the latest of those months.
+ *   Only the people still in a CAE (candidate, supported, employee, associate); those who left are in `exits`.
+ * - Jobs in FTE: for each CAE, the average of its monthly FTE over its closed months of the period (a full-time
+ *   job held six months of a year is 0.50 FTE over that year; months before a CAE's first closed month are not
+ *   counted as zero), summed over the CAEs; 2 decimals. Each month's FTE is in `months`.
  * - Public funding: the grants' shares in the period (grants.ts), month by month.
  * - Leverage (`perPublicEuro`): each figure ÷ public funding, 4 decimals, half-up; socialContributions is
  *   employer + employee contributions. selfFinancingRatio = cooperative contributions ÷ (cooperative
@@ -44,6 +49,8 @@ export interface BuildReportInput {
   readonly aggregates: readonly MonthAggregate[];
   /** Grants stored for the territory (those of territories not inside it, or of other years, are ignored). */
   readonly grants: readonly Grant[];
+  /** The CAE months marked aggregated by the workflow, federation-wide (others than the period's are ignored). */
+  readonly closures?: readonly { readonly caeId: string; readonly month: IsoMonth }[];
 }
 
 type MoneyTotals = Record<MoneyFigure | 'publicFunding', Decimal>;
@@ -84,16 +91,31 @@ export function buildReport(input: BuildReportInput): TerritoryReport {
   let statusMonth: IsoMonth | null = null;
 
   const relevant = input.aggregates.filter((a) => a.territory === territory && byMonth.has(a.month));
+  const closed = new Map<string, Set<IsoMonth>>();
+  const close = (caeId: string, month: IsoMonth) => {
+    if (!byMonth.has(month)) return;
+    let months = closed.get(caeId);
+    if (!months) {
+      months = new Set();
+      closed.set(caeId, months);
+    }
+    months.add(month);
+  };
+  const fteByCae = new Map<string, Decimal>();
+  const byCaeMonth = new Map<string, MonthAggregate>();
   for (const a of relevant) {
     const m = byMonth.get(a.month) as MonthTotals;
     m.caes.add(a.caeId);
     caes.add(a.caeId);
+    close(a.caeId, a.month);
+    byCaeMonth.set(`${a.caeId}#${a.month}`, a);
     vintages.add(a.datasetVintage);
     for (const figure of MONEY_FIGURES) m[figure] = m[figure].plus(money(a[figure]));
     m.welcomed += a.welcomed;
     m.entries += a.entries;
     m.companiesCreated += a.companiesCreated;
     m.jobsFte = m.jobsFte.plus(money(a.jobsFte));
+    fteByCae.set(a.caeId, (fteByCae.get(a.caeId) ?? new Dec(0)).plus(money(a.jobsFte)));
     for (const reason of END_REASONS) {
       const n = a.exits[reason] ?? 0;
       exits[reason] += n;
@@ -101,13 +123,17 @@ export function buildReport(input: BuildReportInput): TerritoryReport {
     }
     welcomed += a.welcomed;
     entries += a.entries;
-    if (statusMonth === null || a.month > statusMonth) statusMonth = a.month;
   }
+  for (const c of input.closures ?? []) if (caes.has(c.caeId)) close(c.caeId, c.month);
 
   const byStatusAtEnd = Object.fromEntries(ACTIVE_STATUSES.map((s) => [s, 0])) as Record<ActiveStatus, number>;
-  for (const a of relevant) {
-    if (a.month !== statusMonth) continue;
-    for (const status of ACTIVE_STATUSES) byStatusAtEnd[status] += a.byStatusAtEnd[status] ?? 0;
+  let jobsFte = new Dec(0);
+  for (const [caeId, months] of closed) {
+    const last = [...months].sort().at(-1) as IsoMonth;
+    if (statusMonth === null || last > statusMonth) statusMonth = last;
+    const atEnd = byCaeMonth.get(`${caeId}#${last}`);
+    if (atEnd) for (const status of ACTIVE_STATUSES) byStatusAtEnd[status] += atEnd.byStatusAtEnd[status] ?? 0;
+    jobsFte = jobsFte.plus((fteByCae.get(caeId) ?? new Dec(0)).dividedBy(months.size));
   }
 
   const grants: ReportGrant[] = [];
@@ -129,12 +155,10 @@ export function buildReport(input: BuildReportInput): TerritoryReport {
   grants.sort((a, b) => a.year - b.year || a.territory.localeCompare(b.territory) || a.funder.localeCompare(b.funder) || a.amount.localeCompare(b.amount));
 
   const totals = zeroMoney();
-  let fteMonths = new Dec(0);
   let companiesCreated = 0;
   const monthRows: ReportMonth[] = months.map((month) => {
     const m = byMonth.get(month) as MonthTotals;
     for (const figure of [...MONEY_FIGURES, 'publicFunding'] as const) totals[figure] = totals[figure].plus(m[figure]);
-    fteMonths = fteMonths.plus(m.jobsFte);
     companiesCreated += m.companiesCreated;
     return {
       month,
@@ -156,8 +180,6 @@ export function buildReport(input: BuildReportInput): TerritoryReport {
     };
   });
 
-  const monthsWithFigures = statusMonth === null ? 0 : monthsBetween(from, statusMonth).length;
-  const jobsFte = monthsWithFigures === 0 ? new Dec(0) : fteMonths.dividedBy(monthsWithFigures);
   const socialContributions = totals.employerContributions.plus(totals.employeeContributions);
   const funding = totals.publicFunding;
 

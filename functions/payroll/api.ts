@@ -1,6 +1,7 @@
 /** The HTTP contract of the payroll routes (API.md "Payroll"). */
 import { z } from 'zod';
-import { id, isoMonth, page, pageQuery } from '../shared/validation.js';
+import { Dec, isMoneyString } from '../../domain/money.js';
+import { id, isoDate, isoMonth, nonNegativeMoney, page, pageQuery, rateString } from '../shared/validation.js';
 
 const money = z.string();
 
@@ -41,20 +42,6 @@ export const payslip = z.object({
   ),
   rulesVersion: z.string(),
 });
-
-const runParams = z.object({ caeId: id, month: isoMonth });
-
-export const contracts = {
-  startPayrollRun: {
-    status: 202,
-    params: z.object({ caeId: id }),
-    body: z.strictObject({ month: isoMonth }),
-    response: z.object({ month: z.string(), status: z.string() }),
-  },
-  getPayrollRun: { status: 200, params: runParams, response: payrollRun },
-  listPayslips: { status: 200, params: runParams, query: z.strictObject(pageQuery), response: page(payslip) },
-  getPayslip: { status: 200, params: z.object({ caeId: id, id, month: isoMonth }), response: payslip },
-} as const;
 
 // ---- Payroll settings, simulations and salary requests (issue 4, part 5) ----
 
@@ -142,7 +129,18 @@ export const simulation = z.object({
 
 export const salaryRequestView = z.object({ entrepreneurId: z.string(), month: z.string(), maxGross: money });
 
-Object.assign(contracts, {
+const runParams = z.object({ caeId: id, month: isoMonth });
+
+export const contracts = {
+  startPayrollRun: {
+    status: 202,
+    params: z.object({ caeId: id }),
+    body: z.strictObject({ month: isoMonth }),
+    response: z.object({ month: z.string(), status: z.string() }),
+  },
+  getPayrollRun: { status: 200, params: runParams, response: payrollRun },
+  listPayslips: { status: 200, params: runParams, query: z.strictObject(pageQuery), response: page(payslip) },
+  getPayslip: { status: 200, params: z.object({ caeId: id, id, month: isoMonth }), response: payslip },
   putPayrollSettings: { status: 200, params: z.object({ caeId: id }), body: payrollSettingsBody, response: payrollSettingsView },
   simulateSalary: {
     status: 200,
@@ -157,8 +155,8 @@ Object.assign(contracts, {
   },
   putSalaryRequest: {
     status: 200,
-    params: entrepreneurParams,
+    params: z.object({ caeId: id, id }),
     body: z.strictObject({ month: isoMonth, maxGross: payrollAmount }),
     response: salaryRequestView,
   },
-});
+} as const;

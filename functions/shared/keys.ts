@@ -149,3 +149,10 @@ export const territoryGrant = (territory: string, year: number, caeId: string, g
   PK: territoryPartition(territory),
   SK: `GRANT#${String(year).padStart(4, '0')}#CAE#${caeId}#${grantId}`,
 });
+
+/**
+ * "This CAE's month is aggregated": one small item per (month, CAE) in a federation-wide partition, written
+ * last by the workflow's aggregation step. A report reads the period's markers with one query, to tell a month
+ * with nobody in the territory (closed, zero) from a month not closed yet.
+ */
+export const monthAggregated = (month: string, caeId: string) => ({ PK: 'FED#AGGREGATED_MONTHS', SK: `${month}#CAE#${caeId}` });

@@ -9,7 +9,7 @@
 import { aggregateMonth, type PersonInput } from '../../../domain/reporting/index.js';
 import { isValidMonth } from '../../../domain/calendar.js';
 import { logger } from '../../shared/logger.js';
-import { replaceMonthAggregates } from '../../shared/repositories/aggregates.js';
+import { markMonthAggregated, replaceMonthAggregates } from '../../shared/repositories/aggregates.js';
 import { listEntrepreneurs } from '../../shared/repositories/entrepreneurs.js';
 import { allMonthResults } from '../../shared/repositories/payrollRuns.js';
 
@@ -52,6 +52,7 @@ export async function handler(input: WriteAggregatesInput): Promise<WriteAggrega
     logger.warn('people counted in no territory: commune unknown to the territory dataset', { count: unplaced.length });
   }
   const { written, deleted } = await replaceMonthAggregates(caeId, month, aggregates);
+  await markMonthAggregated(caeId, month, written);
   logger.info('territorial aggregates written', { written, deleted, results: results.length });
   return { caeId, month, aggregates: written };
 }

@@ -239,6 +239,8 @@ export async function closeAccountMonth(
   await markCaeMonthClosed(caeId, month);
   const [cae, overrides] = await Promise.all([getCae(caeId), findOverrides(caeId, entrepreneurId)]);
   const base = await nearestClosedAccount(caeId, entrepreneurId, month, 'atOrBefore');
+  // A concurrent close of the same month may have stored it since the first read.
+  if (base?.month === month) return alreadyClosed(base);
   const context = { policies: cae.contributionPolicies, overrides: overrides.versions, lastClosedMonth: cae.lastClosedMonth ?? null };
   const account = await rollForward(caeId, entrepreneurId, month, context, base);
   const snapshot = closeMonth(account, new Dec(employerCost));

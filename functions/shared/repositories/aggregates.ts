@@ -9,7 +9,9 @@
  * month (`CAE#<caeId>#AGGREGATES` / `MONTH#<month>`) lists the territories written, so that a rewrite deletes
  * the items of territories the CAE no longer has anyone in that month (a commune corrected after the fact).
  * The manifest is widened before the items are written and narrowed after the stale ones are deleted, so a
- * crash at any point leaves nothing that a rerun cannot find.
+ * crash at any point leaves nothing that a rerun cannot find. Last, a federation-wide marker says the CAE's
+ * month is aggregated (`FED#AGGREGATED_MONTHS` / `<month>#CAE#<caeId>`), so a report can tell a closed month
+ * with nobody in its territory from a month not closed yet.
  */
 import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { MonthAggregate } from '../../../domain/reporting/index.js';
@@ -123,6 +125,34 @@ export async function territoryAggregates(territory: string, from: string, to: s
     start = out.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/** Marks a CAE's month as aggregated (after its items are written): what reports count as closed. */
+export async function markMonthAggregated(caeId: string, month: string, territories: number): Promise<void> {
+  await db.send(
+    new PutCommand({ TableName: tableName, Item: { ...keys.monthAggregated(month, caeId), type: 'MONTH_AGGREGATED', caeId, month, territories } }),
+  );
+}
+
+/** Every CAE month aggregated from `from` to `to`, federation-wide: one query (a small item per CAE and month). */
+export async function aggregatedMonths(from: string, to: string): Promise<{ caeId: string; month: string }[]> {
+  const closures: { caeId: string; month: string }[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const out = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': keys.monthAggregated(from, '').PK, ':from': from, ':to': `${to}#~` },
+        ProjectionExpression: 'caeId, #month',
+        ExpressionAttributeNames: { '#month': 'month' },
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of out.Items ?? []) closures.push({ caeId: item.caeId as string, month: item.month as string });
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return closures;
 }
 
 /** The aggregates of one territory and month for the given CAEs (those that have one), by CAE id. */
