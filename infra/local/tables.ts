@@ -19,7 +19,7 @@ interface CfnTableProperties {
 export function tableDefinitions(): CreateTableCommandInput[] {
   const outdir = mkdtempSync(join(tmpdir(), 'cae-synth-'));
   try {
-    const app = new App({ outdir });
+    const app = new App({ outdir, builtinCloudFormationValidation: false });
     new DataStack(app, 'CaeData');
     const template = app.synth().getStackByName('CaeData').template as {
       Resources: Record<string, { Type: string; Properties: CfnTableProperties }>;

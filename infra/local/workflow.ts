@@ -59,7 +59,7 @@ function resolveDefinition(definition: unknown): Definition {
 export function synthesizeWorkflow(): SynthesizedWorkflow {
   const outdir = mkdtempSync(join(tmpdir(), 'cae-workflow-'));
   try {
-    const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] } });
+    const app = new App({ outdir, context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
     const data = new DataStack(app, 'CaeData');
     new WorkflowStack(app, 'CaeWorkflow', { table: data.table });
     const template = app.synth().getStackByName('CaeWorkflow').template as { Resources: Record<string, { Type: string; Properties: Json }> };

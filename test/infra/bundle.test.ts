@@ -14,7 +14,7 @@ import { event } from '../support/events.js';
 describe('Lambda bundling', () => {
   it('bundles a handler with esbuild into a file that runs', async () => {
     const outdir = mkdtempSync(join(tmpdir(), 'cae-bundle-'));
-    const app = new App({ outdir });
+    const app = new App({ outdir, builtinCloudFormationValidation: false });
     const stack = new Stack(app, 'BundleProbe');
     new CaeFunction(stack, 'Health', { entry: 'functions/service/health.ts' });
     const assembly = app.synth();

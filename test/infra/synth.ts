@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { buildApp } from '../../infra/aws/buildApp.js';
 
 export function synthApp() {
-  const built = buildApp({ context: { 'aws:cdk:bundling-stacks': [] }, outdir: mkdtempSync(join(tmpdir(), 'cae-cdk-')) });
+  const built = buildApp({ context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false, outdir: mkdtempSync(join(tmpdir(), 'cae-cdk-')) });
   const assembly = built.app.synth();
   return {
     ...built,

@@ -11,7 +11,7 @@ let template: Template;
 type Resource = { Type: string; Properties: Record<string, any> };
 
 beforeAll(() => {
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cae-wf-')), context: { 'aws:cdk:bundling-stacks': [] } });
+  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'cae-wf-')), context: { 'aws:cdk:bundling-stacks': [] }, builtinCloudFormationValidation: false });
   const data = new DataStack(app, 'CaeData');
   template = Template.fromStack(new WorkflowStack(app, 'CaeWorkflow', { table: data.table }));
 });
