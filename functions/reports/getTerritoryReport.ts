@@ -1,13 +1,13 @@
 /**
  * GET /reports/territories/{territory}?from=&to=[&format=json|csv|html]: the territorial impact report, summed
- * from the territory's monthly aggregates (one query) and the grants counted in it (one query); the ledger is
- * never read. Federation admins read every territory, funders theirs and those inside them.
+ * from the territory's monthly aggregates (one query), the grants counted in it (one query) and the CAE months
+ * closed in the period (one query on small markers); the ledger is never read. Federation admins read every territory, funders theirs and those inside them.
  */
 import { yearOf } from '../../domain/calendar.js';
 import { buildReport } from '../../domain/reporting/index.js';
 import { parseTerritory } from '../../domain/territory/index.js';
 import { httpHandler } from '../shared/http.js';
-import { territoryAggregates } from '../shared/repositories/aggregates.js';
+import { aggregatedMonths, territoryAggregates } from '../shared/repositories/aggregates.js';
 import { territoryGrants } from '../shared/repositories/grants.js';
 import { requireTerritory } from './access.js';
 import { contracts } from './api.js';
@@ -22,11 +22,12 @@ export const handler = httpHandler('getTerritoryReport', contracts.getTerritoryR
   if (!parsed.ok) throw new Error('unreachable: the contract validated the territory');
   requireTerritory(caller, parsed.territory);
   const { from, to, format } = query;
-  const [aggregates, grants] = await Promise.all([
+  const [aggregates, grants, closures] = await Promise.all([
     territoryAggregates(params.territory, from, to),
     territoryGrants(params.territory, yearOf(from), yearOf(to)),
+    aggregatedMonths(from, to),
   ]);
-  const report = buildReport({ territory: params.territory, from, to, aggregates, grants });
+  const report = buildReport({ territory: params.territory, from, to, aggregates, grants, closures });
   const noStore = { 'cache-control': 'private, no-store' };
   if (format === 'csv') {
     return {

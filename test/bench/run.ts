@@ -5,6 +5,7 @@
 const suites: Record<string, () => Promise<{ main: () => Promise<void> }>> = {
   bundles: () => import('./bundles.js'),
   api: () => import('./api.js'),
+  activity: () => import('./activity.js'),
   workflow: () => import('./workflow.js'),
   payroll: () => import('./payroll.js'),
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { territoryAggregates } from '../../../functions/shared/repositories/aggregates.js';
+import { aggregatedMonths, territoryAggregates } from '../../../functions/shared/repositories/aggregates.js';
 import { aggregate, aMonthResult, newCae, newPerson, putResult, sign } from './fixtures.js';
 
 // Months of 2014: no other test writes them.
@@ -28,5 +28,11 @@ describe('the workflow step that writes territorial aggregates', () => {
   it('writes nothing for a CAE whose month has nobody in it', async () => {
     const caeId = await newCae();
     expect(await aggregate(caeId, '2014-07')).toEqual({ caeId, month: '2014-07', aggregates: 0 });
+  });
+
+  it('marks the month aggregated even when nobody was in it, so reports count it as closed', async () => {
+    const caeId = await newCae();
+    await aggregate(caeId, '2014-08');
+    expect(await aggregatedMonths('2014-08', '2014-08')).toContainEqual({ caeId, month: '2014-08' });
   });
 });

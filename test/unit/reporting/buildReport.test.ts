@@ -77,7 +77,7 @@ describe('buildReport', () => {
     expect(report.months.map((m) => m.exits)).toEqual([1, 2]);
   });
 
-  it('averages jobs in FTE over the months from the start of the period to the last month with figures', () => {
+  it("averages each CAE's jobs in FTE over the months it closed in the period, and adds the CAEs up", () => {
     const report = buildReport({
       territory: DEP,
       from: '2025-01',
@@ -85,12 +85,66 @@ describe('buildReport', () => {
       aggregates: [
         anAggregate({ territory: DEP, month: '2025-02', caeId: 'A', jobsFte: '2.0000' }),
         anAggregate({ territory: DEP, month: '2025-03', caeId: 'A', jobsFte: '1.1660' }),
+        anAggregate({ territory: DEP, month: '2025-03', caeId: 'B', jobsFte: '1.0000' }),
+      ],
+      grants: [],
+      closures: [
+        { caeId: 'A', month: '2025-01' },
+        { caeId: 'A', month: '2025-02' },
+        { caeId: 'A', month: '2025-03' },
+        { caeId: 'B', month: '2025-03' },
+      ],
+    });
+    // A: (0 + 2 + 1.166) ÷ 3 closed months = 1.0553; B joined in March: 1 ÷ 1 = 1 → 2.0553 → 2.06
+    expect(report.jobsFte).toBe('2.06');
+    expect(report.months.slice(0, 3).map((m) => m.jobsFte)).toEqual(['0.00', '2.00', '2.17']);
+  });
+
+  it('counts the months a CAE has figures in as closed when no marker says so', () => {
+    const report = buildReport({
+      territory: DEP,
+      from: '2025-01',
+      to: '2025-12',
+      aggregates: [anAggregate({ territory: DEP, month: '2025-02', caeId: 'A', jobsFte: '2.0000' }), anAggregate({ territory: DEP, month: '2025-03', caeId: 'A', jobsFte: '1.0000' })],
+      grants: [],
+    });
+    // (2 + 1) ÷ 2
+    expect(report.jobsFte).toBe('1.50');
+  });
+
+  it("counts nobody at the end when the CAE's last closed month had nobody in the territory", () => {
+    const report = buildReport({
+      territory: DEP,
+      from: '2025-01',
+      to: '2025-12',
+      aggregates: [anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', jobsFte: '1.0000', byStatusAtEnd: { candidate: 0, supported: 0, employee: 1, associate: 0, exited: 0 } })],
+      grants: [],
+      closures: [
+        { caeId: 'A', month: '2025-01' },
+        { caeId: 'A', month: '2025-02' },
+        { caeId: 'Z', month: '2025-03' },
+      ],
+    });
+    expect(report.entrepreneurs.statusMonth).toBe('2025-02');
+    expect(report.entrepreneurs.byStatusAtEnd.employee).toBe(0);
+    // one month of one job over two closed months
+    expect(report.jobsFte).toBe('0.50');
+  });
+
+  it("takes each CAE's status from its own last closed month when one lags behind", () => {
+    const employee = { candidate: 0, supported: 0, employee: 1, associate: 0, exited: 0 };
+    const report = buildReport({
+      territory: DEP,
+      from: '2025-01',
+      to: '2025-03',
+      aggregates: [
+        anAggregate({ territory: DEP, month: '2025-03', caeId: 'A', byStatusAtEnd: employee }),
+        anAggregate({ territory: DEP, month: '2025-02', caeId: 'B', byStatusAtEnd: employee }),
       ],
       grants: [],
     });
-    // (0 + 2 + 1.166) ÷ 3 months (January to March) = 1.0553… → 1.06
-    expect(report.jobsFte).toBe('1.06');
-    expect(report.months.slice(0, 3).map((m) => m.jobsFte)).toEqual(['0.00', '2.00', '1.17']);
+    expect(report.entrepreneurs.statusMonth).toBe('2025-03');
+    expect(report.entrepreneurs.byStatusAtEnd.employee).toBe(2);
   });
 
   it('gives null ratios when there is no public funding', () => {
