@@ -1,8 +1,8 @@
 /**
  * Territorial report latency: 12 months of a federation of 100 entrepreneurs and of 10,000 entrepreneurs.
  * The data are synthetic and deterministic (a seeded generator): career paths and closed months per person,
- * cut into aggregates by the domain's aggregateMonth and written by the same repository the workflow uses.
- * Then the report route handler (in process, over dynalite in a child process) is timed over N runs.
+ * cut into aggregates by the domain's aggregateMonth and written (with the months' closure markers) by the same
+ * repository functions the workflow step uses. Then the report route handler (in process, over dynalite in a child process) is timed over N runs.
  *
  * Both federations have the same 10 CAEs, so the report of a département reads the same number of items
  * (months × CAEs) whatever the number of entrepreneurs: the ratio shows that cost does not grow with
@@ -19,8 +19,8 @@ import { event } from '../support/events.js';
 import { percentile, startBenchStack } from './localStack.js';
 
 const MONTHS = 12;
-const RUNS = 60;
-const WARMUP = 8;
+const RUNS = 100;
+const WARMUP = 10;
 const TERRITORY = 'departement:69';
 
 /** Communes of the Rhône and around it (Isère, Ain, Loire), the activity communes of the synthetic people. */
@@ -93,7 +93,7 @@ interface Federation {
 }
 
 async function writeFederation(f: Federation): Promise<{ items: number; seconds: number }> {
-  const { replaceMonthAggregates } = await import('../../functions/shared/repositories/aggregates.js');
+  const { markMonthAggregated, replaceMonthAggregates } = await import('../../functions/shared/repositories/aggregates.js');
   const rand = generator(f.entrepreneurs * 7919 + f.caes);
   const started = performance.now();
   let items = 0;
@@ -105,7 +105,9 @@ async function writeFederation(f: Federation): Promise<{ items: number; seconds:
       const month = `${f.year}-${String(m + 1).padStart(2, '0')}`;
       const results = people.map((p) => syntheticFigures(rand, p, month)).filter((r): r is MonthFigures => r !== undefined);
       const { aggregates } = aggregateMonth({ caeId, month, entrepreneurs: people, results });
-      items += (await replaceMonthAggregates(caeId, month, aggregates)).written;
+      const { written } = await replaceMonthAggregates(caeId, month, aggregates);
+      await markMonthAggregated(caeId, month, written);
+      items += written;
     }
   }
   return { items, seconds: (performance.now() - started) / 1000 };
