@@ -2,7 +2,7 @@
  * Every cdk-nag (AwsSolutions) finding we accept, one by one by its full id, each with the reason.
  * A finding not listed here fails the synth and the infra test (test/infra/nag.test.ts).
  */
-import { type CfnElement, type Stack, Validations } from 'aws-cdk-lib';
+import { type CfnElement, type Stack, Token, Validations } from 'aws-cdk-lib';
 import type { IConstruct } from 'constructs';
 
 function ack(scope: IConstruct, id: string, reason: string): void {
@@ -41,7 +41,10 @@ export function acknowledgeWorkflow(
     ack(stack, `AwsSolutions-IAM5[Resource::<${id}.Arn>:*]`, "Invoking a task's function by any of its versions (CDK's LambdaInvoke grant).");
   }
   const machine = `{"Fn::Select":[6,{"Fn::Split":[":",{"Ref":"${stack.getLogicalId(parts.caeRun.node.defaultChild as CfnElement)}"}]}]}`;
-  const executions = 'arn:<AWS::Partition>:states:<AWS::Region>:<AWS::AccountId>:execution:';
+  // cdk-nag prints a resolved region or account as is, an unresolved one as <AWS::…>.
+  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+  const executions = `arn:<AWS::Partition>:states:${region}:${account}:execution:`;
   const why = "The CAE run's own executions: Distributed Map children and the federation's synchronous starts.";
   for (const suffix of ['/*:*', ':*', '*']) ack(stack, `AwsSolutions-IAM5[Resource::${executions}${machine}${suffix}]`, why);
   for (const action of ['kms:GenerateDataKey*', 'kms:ReEncrypt*']) {
