@@ -39,7 +39,7 @@ process.env.SFN_ENDPOINT = stepFunctions.endpoint;
 process.env.PAYROLL_STATE_MACHINE_ARN = LOCAL_STATE_MACHINE_ARN;
 
 const api = await startLocalApi({ jwtSecret: secret, port: PORT, host: process.env.HOST ?? '127.0.0.1' });
-const demo = await ensureDemo(api.url, secret, DATA_DIR);
+const demo = await ensureDemo(api.url, secret, DATA_DIR, stepFunctions.idle);
 const tokens = await demoTokens(demo, secret);
 
 const firstCae = demo.caes[0];
@@ -51,6 +51,12 @@ for (const t of tokens) console.log(`\n  ${t.label}:\n  ${t.token}`);
 console.log('\nTry:');
 console.log(`  curl -s ${api.url}/caes -H "Authorization: Bearer ${admin?.token}"`);
 console.log(`  curl -s "${api.url}/caes/${firstCae?.id}/entrepreneurs?status=employee" -H "Authorization: Bearer ${staff?.token}"`);
+const funder = tokens.find((t) => t.claims.role === 'funder');
+const year = (demo.paidMonth ?? '').slice(0, 4);
+if (funder && firstCae && demo.paidMonth) {
+  console.log(`\nThe funder's report of département ${firstCae.departement}, to open in a browser (local only: the token rides in the URL):`);
+  console.log(`  ${api.url}/reports/territories/departement:${firstCae.departement}?from=${year}-01&to=${demo.paidMonth}&format=html&access_token=${funder.token}`);
+}
 console.log(`\nOpenAPI document: ${api.url}/openapi.json\n`);
 
 const stop = async () => {

@@ -12,6 +12,8 @@ import { type LocalClaims, signLocalToken } from './tokens.js';
 
 export interface DemoFederation {
   caes: { id: string; name: string; departement: string }[];
+  /** The month the seed paid, so that reports have figures from the first start. */
+  paidMonth?: string;
   /** An employee of the first CAE, whose token is printed. */
   entrepreneur: { caeId: string; id: string; name: string };
 }
@@ -57,8 +59,11 @@ async function call(base: string, token: string, method: string, path: string, b
   return json;
 }
 
-/** Seeds the demo through the API, once; later starts read what was seeded from DATA_DIR/demo.json. */
-export async function ensureDemo(apiUrl: string, secret: string, dataDir: string): Promise<DemoFederation> {
+/**
+ * Seeds the demo through the API, once; later starts read what was seeded from DATA_DIR/demo.json.
+ * `payrollDone` waits for the payroll runs the seed starts (they run asynchronously, as on AWS).
+ */
+export async function ensureDemo(apiUrl: string, secret: string, dataDir: string, payrollDone: () => Promise<void>): Promise<DemoFederation> {
   const file = join(dataDir, 'demo.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoFederation;
   const admin = await signLocalToken({ sub: 'seed', role: 'federation_admin' }, secret, 1);
@@ -117,6 +122,28 @@ export async function ensureDemo(apiUrl: string, secret: string, dataDir: string
     }
     if (i === 0) demo.entrepreneur = { caeId: cae.id, id: employee.id, name: employee.name };
   }
+  // The last two months are paid for every CAE (the monthly workflow, one month after the other), and public
+  // funders' grants are recorded, so that payslips, aggregates and reports have figures from the first start.
+  const lastMonth = ago(1).slice(0, 7);
+  const year = Number(lastMonth.slice(0, 4));
+  for (const month of [ago(2).slice(0, 7), lastMonth]) {
+    for (const cae of demo.caes) await call(apiUrl, admin, 'POST', `/caes/${cae.id}/payroll-runs`, { month });
+    await payrollDone();
+  }
+  for (const [i, cae] of demo.caes.entries()) {
+    await call(apiUrl, admin, 'POST', `/caes/${cae.id}/grants`, {
+      funder: `Département ${cae.departement}`,
+      territory: `departement:${cae.departement}`,
+      year,
+      amount: ['24000.00', '18000.00', '15000.00'][i] ?? '10000.00',
+    });
+  }
+  const lyon = demo.caes[0];
+  if (lyon) {
+    await call(apiUrl, admin, 'POST', `/caes/${lyon.id}/grants`, { funder: 'Ville de Lyon', territory: 'commune:69123', year, amount: '6000.00' });
+  }
+  await payrollDone();
+  demo.paidMonth = lastMonth;
   writeFileSync(file, `${JSON.stringify(demo, null, 2)}\n`);
   return demo;
 }

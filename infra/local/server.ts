@@ -111,9 +111,13 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       for (const [name, value] of Object.entries(req.headers)) {
         if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
       }
+      // Locally only, a GET may carry its token as `?access_token=` (RFC 6750 §2.3), so that a browser can
+      // open a funder's HTML report from a link. It is taken out before the handler sees the query.
+      const queryToken = method === 'GET' ? url.searchParams.get('access_token') : null;
+      url.searchParams.delete('access_token');
       let claims: Record<string, string> | undefined;
       if (route.spec.roles !== 'public') {
-        const token = /^Bearer (\S+)$/i.exec(headers.authorization ?? '')?.[1];
+        const token = /^Bearer (\S+)$/i.exec(headers.authorization ?? '')?.[1] ?? queryToken ?? undefined;
         claims = token ? await verifyLocalToken(token, options.jwtSecret) : undefined;
         if (!claims) {
           problem(res, 401, 'unauthenticated', 'Authentication is required', 'A valid bearer token is required.');

@@ -8,6 +8,7 @@ const suites: Record<string, () => Promise<{ main: () => Promise<void> }>> = {
   activity: () => import('./activity.js'),
   workflow: () => import('./workflow.js'),
   payroll: () => import('./payroll.js'),
+  reports: () => import('./reports.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
