@@ -18,7 +18,7 @@ export const handler = httpHandler('recordTransaction', contracts.recordTransact
   const [cae, entrepreneur] = await Promise.all([getCae(params.caeId), getEntrepreneur(params.caeId, params.id)]);
   const key = headers['idempotency-key'] as string;
   const request = { route: 'recordTransaction', params, body };
-  return idempotent({ caeId: params.caeId, entrepreneurId: params.id, caller, key, request }, async (transactionId) => {
+  return idempotent({ caeId: params.caeId, scope: params.id, caller, key, request }, async (transactionId) => {
     const decision = recordTransaction(transactionId, body, ledgerContext(entrepreneur, cae, todayInParis()));
     if (!decision.ok) throw ledgerProblem(decision.violations);
     const entry = await appendEntry(params.caeId, { ...decision.value, entrepreneurId: params.id, recordedAt: nowIso() });

@@ -20,7 +20,7 @@ export const handler = httpHandler('reverseTransaction', contracts.reverseTransa
   const [cae, entrepreneur] = await Promise.all([getCae(params.caeId), getEntrepreneur(params.caeId, params.id)]);
   const key = headers['idempotency-key'] as string;
   const request = { route: 'reverseTransaction', params, body };
-  return idempotent({ caeId: params.caeId, entrepreneurId: params.id, caller, key, request }, async (reversalId) => {
+  return idempotent({ caeId: params.caeId, scope: params.id, caller, key, request }, async (reversalId) => {
     const [original, existingReversal] = await Promise.all([
       findEntry(params.caeId, params.id, params.txId),
       reversalOf(params.caeId, params.id, params.txId),

@@ -112,6 +112,7 @@ export const contracts = {
   },
   createSurplusAllocation: {
     status: 201,
+    idempotencyKey: true,
     params: caeParams,
     body: z.strictObject({
       /** The financial year whose surplus is allocated; from the Scop law's year on. */

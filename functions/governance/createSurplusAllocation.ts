@@ -2,19 +2,27 @@
  * POST /caes/{caeId}/surplus-allocations: records how a year's surplus is allocated, if it follows law 78-763
  * art. 33 (DOMAIN.md "The cooperative itself"). A refusal is a 422 whose `type` is the first rule broken and
  * whose `errors` list every breach, each on its field. One allocation per year: a second one is a 409.
+ * It creates a money record, so it takes an Idempotency-Key (API.md): a retried request gets the first answer.
  */
 import { checkSurplusAllocation } from '../../domain/governance/index.js';
 import { requireCae } from '../shared/auth.js';
 import { nowIso } from '../shared/clock.js';
 import { RuleViolated } from '../shared/errors.js';
 import { httpHandler } from '../shared/http.js';
+import { idempotent } from '../shared/idempotency.js';
 import { getCae } from '../shared/repositories/caes.js';
 import { createSurplusAllocation, type StoredSurplusAllocation } from '../shared/repositories/governance.js';
 import { contracts } from './api.js';
 
-export const handler = httpHandler('createSurplusAllocation', contracts.createSurplusAllocation, async ({ caller, params, body }) => {
+export const handler = httpHandler('createSurplusAllocation', contracts.createSurplusAllocation, async ({ caller, params, body, headers }) => {
   requireCae(caller, params.caeId);
   await getCae(params.caeId);
+  const key = headers['idempotency-key'] as string;
+  const request = { route: 'createSurplusAllocation', params, body };
+  return idempotent({ caeId: params.caeId, scope: 'surplus', caller, key, request }, async () => allocate(params.caeId, body));
+});
+
+async function allocate(caeId: string, body: Parameters<typeof checkSurplusAllocation>[0]) {
   const decision = checkSurplusAllocation(body);
   if (!decision.ok) {
     const [first] = decision.violations;
@@ -23,11 +31,11 @@ export const handler = httpHandler('createSurplusAllocation', contracts.createSu
   }
   const allocation: StoredSurplusAllocation = {
     ...decision.allocation,
-    caeId: params.caeId,
+    caeId,
     requirements: decision.requirements,
     createdAt: nowIso(),
   };
   await createSurplusAllocation(allocation);
-  const { caeId, ...view } = allocation;
-  return { body: view };
-});
+  const { caeId: _tenant, ...view } = allocation;
+  return { status: 201, body: view };
+}

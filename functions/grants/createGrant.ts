@@ -2,8 +2,8 @@
  * POST /caes/{caeId}/grants (Idempotency-Key): a public grant the CAE received, counted in the funder's
  * territory and in every territory that contains it (domain/reporting/grants.ts).
  *
- * Idempotency reuses the activity routes' protocol (shared/idempotency.ts), scoped to the CAE's grants: its
- * records live under `CAE#<caeId>#ENT#GRANTS#IDEMPOTENCY#…` (`GRANTS` can never be an entrepreneur's ULID).
+ * Idempotency reuses the activity routes' protocol (shared/idempotency.ts), scoped to the CAE's grants
+ * (records under `CAE#<caeId>#IDEMPOTENCY#grants#…`; a lower-case scope can never be an entrepreneur's ULID).
  */
 import { datasetVintage, parseTerritory } from '../../domain/territory/index.js';
 import { enclosingTerritories } from '../../domain/reporting/index.js';
@@ -15,8 +15,8 @@ import { getCae } from '../shared/repositories/caes.js';
 import { createGrant } from '../shared/repositories/grants.js';
 import { contracts } from '../reports/api.js';
 
-/** The idempotency scope of a CAE's grants, in place of an entrepreneur id. */
-const GRANTS_SCOPE = 'GRANTS';
+/** The idempotency scope of a CAE's grants (an entrepreneur's ledger uses their id). */
+const GRANTS_SCOPE = 'grants';
 
 export const handler = httpHandler('createGrant', contracts.createGrant, async ({ caller, params, body, headers }) => {
   requireCae(caller, params.caeId);
@@ -25,7 +25,7 @@ export const handler = httpHandler('createGrant', contracts.createGrant, async (
   if (!parsed.ok) throw new Error('unreachable: the contract validated the territory');
   const key = headers['idempotency-key'] as string;
   const request = { route: 'createGrant', params, body };
-  return idempotent({ caeId: params.caeId, entrepreneurId: GRANTS_SCOPE, caller, key, request }, async (grantId) => {
+  return idempotent({ caeId: params.caeId, scope: GRANTS_SCOPE, caller, key, request }, async (grantId) => {
     const stored = await createGrant({
       id: grantId,
       caeId: params.caeId,

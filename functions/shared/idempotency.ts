@@ -41,7 +41,11 @@ const KEEP_SECONDS = 24 * 3600;
 
 export interface IdempotentRequest {
   caeId: string;
-  entrepreneurId: string;
+  /**
+   * What the key belongs to inside the CAE: an entrepreneur's id for their ledger, or a CAE-level scope such
+   * as `grants`. Two scopes may use the same key.
+   */
+  scope: string;
   caller: Caller;
   /** The `Idempotency-Key` header (checked by the middy stack). */
   key: string;
@@ -117,10 +121,10 @@ async function runClaimed(
  * (a refusal, a failure) releases the key.
  */
 export async function idempotent(
-  { caeId, entrepreneurId, caller, key, request }: IdempotentRequest,
+  { caeId, scope, caller, key, request }: IdempotentRequest,
   work: (resourceId: string) => Promise<IdempotentResult>,
 ): Promise<IdempotentReply> {
-  const ref: IdempotencyKeyRef = { caeId, entrepreneurId, scopeHash: sha256(canonicalJson([caller.role, caller.sub, key])) };
+  const ref: IdempotencyKeyRef = { caeId, scope, scopeHash: sha256(canonicalJson([caller.role, caller.sub, key])) };
   const fingerprint = sha256(canonicalJson(request));
   const deadline = Date.now() + WAIT_MS;
   for (let attempt = 0; ; attempt++) {

@@ -95,8 +95,8 @@ export const contributionOverride = (caeId: string, entrepreneurId: string) => (
  * An idempotency record: one partition per (account, caller, key), the key hashed so that any printable
  * header value makes a safe key.
  */
-export const idempotencyRecord = (caeId: string, entrepreneurId: string, scopeHash: string) => ({
-  PK: `CAE#${caeId}#ENT#${entrepreneurId}#IDEMPOTENCY#${scopeHash}`,
+export const idempotencyRecord = (caeId: string, scope: string, scopeHash: string) => ({
+  PK: `CAE#${caeId}#IDEMPOTENCY#${scope}#${scopeHash}`,
   SK: 'IDEMPOTENCY',
 });
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 /**
  * Cooperative governance over real HTTP (the local API Gateway adapter, real tokens): the associates register,
  * an assembly with its frozen electorate, one voice per associate, and a year's surplus under the Scop rules.
@@ -160,19 +161,19 @@ describe("a year's surplus over HTTP", () => {
   };
 
   it('refuses a workers’ share under 25% with a 422 naming the rule', async () => {
-    const reply = await asStaff('POST', `/caes/${caeId}/surplus-allocations`, { body: { ...valid, workersShare: '2000.00', developmentFund: '5500.00' } });
+    const reply = await asStaff('POST', `/caes/${caeId}/surplus-allocations`, { headers: { 'idempotency-key': randomUUID() }, body: { ...valid, workersShare: '2000.00', developmentFund: '5500.00' } });
     expectProblem(reply, 422, 'workers-share-below-25-percent');
     expect(reply.body.errors[0].path).toBe('body.workersShare');
   });
 
   it('refuses money sent as a JSON number (400 naming the field)', async () => {
-    const reply = await asStaff('POST', `/caes/${caeId}/surplus-allocations`, { body: { ...valid, legalReserve: 1500 } });
+    const reply = await asStaff('POST', `/caes/${caeId}/surplus-allocations`, { headers: { 'idempotency-key': randomUUID() }, body: { ...valid, legalReserve: 1500 } });
     expectProblem(reply, 400);
     expect(reply.body.errors[0].path).toBe('body.legalReserve');
   });
 
   it('records a lawful allocation once per year (201, then 409)', async () => {
-    await ok(asStaff('POST', `/caes/${caeId}/surplus-allocations`, { body: valid }));
-    expectProblem(await asStaff('POST', `/caes/${caeId}/surplus-allocations`, { body: valid }), 409, 'surplus-already-allocated');
+    await ok(asStaff('POST', `/caes/${caeId}/surplus-allocations`, { headers: { 'idempotency-key': randomUUID() }, body: valid }));
+    expectProblem(await asStaff('POST', `/caes/${caeId}/surplus-allocations`, { headers: { 'idempotency-key': randomUUID() }, body: valid }), 409, 'surplus-already-allocated');
   });
 });

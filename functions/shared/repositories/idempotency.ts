@@ -1,6 +1,6 @@
 /**
  * Idempotency records in the single table (API.md "Conventions": `Idempotency-Key`). One item per
- * (account, caller, key) under `CAE#<caeId>#ENT#<entrepreneurId>#IDEMPOTENCY#<hash>`; every write is a
+ * (account, caller, key) under `CAE#<caeId>#IDEMPOTENCY#<scope>#<hash>`; every write is a
  * single-item conditional write, so concurrent requests with the same key race on one item and one wins.
  * functions/shared/idempotency.ts holds the protocol; this module only stores.
  */
@@ -11,7 +11,8 @@ import * as keys from '../keys.js';
 
 export interface IdempotencyKeyRef {
   caeId: string;
-  entrepreneurId: string;
+  /** An entrepreneur's id, or a CAE-level scope such as `grants`. */
+  scope: string;
   /** sha256 of the caller and the header value. */
   scopeHash: string;
 }
@@ -49,7 +50,7 @@ export async function putNewClaim(ref: IdempotencyKeyRef, record: IdempotencyRec
     await db.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...keys.idempotencyRecord(ref.caeId, ref.entrepreneurId, ref.scopeHash), type: 'IDEMPOTENCY', ...record },
+        Item: { ...keys.idempotencyRecord(ref.caeId, ref.scope, ref.scopeHash), type: 'IDEMPOTENCY', ...record },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -63,7 +64,7 @@ export async function putNewClaim(ref: IdempotencyKeyRef, record: IdempotencyRec
 /** The key's record, read strongly consistent (a claim just written must be seen). */
 export async function findRecord(ref: IdempotencyKeyRef): Promise<IdempotencyRecord | undefined> {
   const out = await db.send(
-    new GetCommand({ TableName: tableName, Key: keys.idempotencyRecord(ref.caeId, ref.entrepreneurId, ref.scopeHash), ConsistentRead: true }),
+    new GetCommand({ TableName: tableName, Key: keys.idempotencyRecord(ref.caeId, ref.scope, ref.scopeHash), ConsistentRead: true }),
   );
   return out.Item ? fromItem(out.Item) : undefined;
 }
@@ -74,7 +75,7 @@ export async function takeOverClaim(ref: IdempotencyKeyRef, record: IdempotencyR
     await db.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...keys.idempotencyRecord(ref.caeId, ref.entrepreneurId, ref.scopeHash), type: 'IDEMPOTENCY', ...record },
+        Item: { ...keys.idempotencyRecord(ref.caeId, ref.scope, ref.scopeHash), type: 'IDEMPOTENCY', ...record },
         ConditionExpression: 'claimToken = :previous AND #status = :inProgress',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':previous': previousToken, ':inProgress': 'in_progress' },
@@ -93,7 +94,7 @@ export async function completeClaim(ref: IdempotencyKeyRef, claimToken: string, 
     await db.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: keys.idempotencyRecord(ref.caeId, ref.entrepreneurId, ref.scopeHash),
+        Key: keys.idempotencyRecord(ref.caeId, ref.scope, ref.scopeHash),
         UpdateExpression: 'SET #status = :completed, responseStatus = :code, responseBody = :body',
         ConditionExpression: 'claimToken = :token AND #status = :inProgress',
         ExpressionAttributeNames: { '#status': 'status' },
@@ -116,7 +117,7 @@ export async function expireClaim(ref: IdempotencyKeyRef, claimToken: string): P
     await db.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: keys.idempotencyRecord(ref.caeId, ref.entrepreneurId, ref.scopeHash),
+        Key: keys.idempotencyRecord(ref.caeId, ref.scope, ref.scopeHash),
         UpdateExpression: 'SET leaseUntil = :now',
         ConditionExpression: 'claimToken = :token AND #status = :inProgress',
         ExpressionAttributeNames: { '#status': 'status' },
@@ -134,7 +135,7 @@ export async function releaseClaim(ref: IdempotencyKeyRef, claimToken: string): 
     await db.send(
       new DeleteCommand({
         TableName: tableName,
-        Key: keys.idempotencyRecord(ref.caeId, ref.entrepreneurId, ref.scopeHash),
+        Key: keys.idempotencyRecord(ref.caeId, ref.scope, ref.scopeHash),
         ConditionExpression: 'claimToken = :token AND #status = :inProgress',
         ExpressionAttributeNames: { '#status': 'status' },
         ExpressionAttributeValues: { ':token': claimToken, ':inProgress': 'in_progress' },

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as createSurplusAllocation } from '../../../functions/governance/createSurplusAllocation.js';
 import { admin, entrepreneurOf, event, invoke, staffOf, type TestCaller } from '../../support/events.js';
@@ -27,7 +28,7 @@ beforeAll(async () => {
 });
 
 function allocate(body: unknown, caller: TestCaller = staffOf(caeId), cae = caeId) {
-  return invoke(createSurplusAllocation, event('POST /caes/{caeId}/surplus-allocations', { caller, pathParameters: { caeId: cae }, body }));
+  return invoke(createSurplusAllocation, event('POST /caes/{caeId}/surplus-allocations', { caller, pathParameters: { caeId: cae }, body, headers: { 'idempotency-key': randomUUID() } }));
 }
 
 describe('allocating a year’s surplus', () => {
@@ -134,7 +135,7 @@ describe('bad input is a 400 naming the field', () => {
   it('refuses a body that is not JSON', async () => {
     const reply = await invoke(
       createSurplusAllocation,
-      event('POST /caes/{caeId}/surplus-allocations', { caller: staffOf(caeId), pathParameters: { caeId }, rawBody: '{"year": 2025,' }),
+      event('POST /caes/{caeId}/surplus-allocations', { caller: staffOf(caeId), pathParameters: { caeId }, rawBody: '{"year": 2025,', headers: { 'idempotency-key': randomUUID() } }),
     );
     expect(reply.status).toBe(400);
   });
@@ -148,5 +149,36 @@ describe('who may allocate', () => {
   it('answers 404 to staff of another CAE', async () => {
     const other = await newCae();
     expect((await allocate(anAllocation(), staffOf(other))).status).toBe(404);
+  });
+});
+
+describe('the Idempotency-Key of a surplus allocation', () => {
+  const withKey = (key: string | undefined, body: unknown) =>
+    invoke(
+      createSurplusAllocation,
+      event('POST /caes/{caeId}/surplus-allocations', { caller: staffOf(caeId), pathParameters: { caeId }, body, ...(key ? { headers: { 'idempotency-key': key } } : {}) }),
+    );
+
+  it('answers a repeated request with the first response', async () => {
+    const key = randomUUID();
+    const body = anAllocation();
+    const first = await withKey(key, body);
+    const again = await withKey(key, body);
+    expect(first.status).toBe(201);
+    expect(again).toMatchObject({ status: 201, body: first.body });
+  });
+
+  it('refuses the same key with another body (409)', async () => {
+    const key = randomUUID();
+    expect((await withKey(key, anAllocation())).status).toBe(201);
+    const reused = await withKey(key, anAllocation());
+    expect(reused.status).toBe(409);
+    expect(reused.body.type).toMatch(/\/idempotency-key-reused$/);
+  });
+
+  it('requires the header (400 naming it)', async () => {
+    const reply = await withKey(undefined, anAllocation());
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors[0].path).toBe('headers.idempotency-key');
   });
 });
