@@ -11,6 +11,8 @@ import { startLocalApi } from './server.js';
 import { LOCAL_STATE_MACHINE_ARN, startLocalStepFunctions } from './stepFunctionsEndpoint.js';
 import { DEFAULT_LOCAL_SECRET } from './tokens.js';
 
+// The SDK warns that its 2027 releases need Node 22 (Lambda runs 22): known, and noise for a newcomer.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const PORT = Number(process.env.PORT ?? 3000);
 const DATA_DIR = resolve(process.env.DATA_DIR ?? '.data');
 const TABLE = 'cae';

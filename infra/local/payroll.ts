@@ -11,6 +11,8 @@ import { isValidMonth } from '../../domain/calendar.js';
 import { ensureTables, startDynalite } from './dynamo.js';
 import { createLocalPayroll } from './payrollRunner.js';
 
+// The SDK warns that its 2027 releases need Node 22 (Lambda runs 22): known, and noise for a newcomer.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const { values } = parseArgs({ options: { month: { type: 'string' }, cae: { type: 'string' } } });
 if (!values.month || !isValidMonth(values.month)) {
   console.error('Usage: npm run payroll -- --month YYYY-MM [--cae CAE_ID]');

@@ -6,6 +6,7 @@ import { signLocalToken, type LocalClaims } from '../../infra/local/tokens.js';
 export const BENCH_SECRET = 'bench-secret';
 
 export async function startBenchStack() {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const dynamo = await startDynalite({ separateProcess: true });
   await ensureTables(dynamo.endpoint, 'cae-bench');
   process.env.TABLE_NAME = 'cae-bench';

@@ -2,6 +2,8 @@
  * `npm run bench [-- name…]`: runs the benchmarks and prints their figures. Targets are printed next to the
  * figures, never asserted: performance is reported, not tested.
  */
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const suites: Record<string, () => Promise<{ main: () => Promise<void> }>> = {
   bundles: () => import('./bundles.js'),
   api: () => import('./api.js'),

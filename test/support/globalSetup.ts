@@ -10,6 +10,7 @@ export const TEST_TABLE = 'cae-test';
 let dynamo: LocalDynamo | undefined;
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   dynamo = await startDynalite();
   await ensureTables(dynamo.endpoint, TEST_TABLE);
   project.provide('dynamoEndpoint', dynamo.endpoint);
