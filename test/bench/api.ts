@@ -7,7 +7,8 @@ import { aCae, aPerson } from '../support/builders.js';
 import { startBenchStack } from './localStack.js';
 
 async function load(title: string, options: autocannon.Options) {
-  const result = await autocannon({ connections: 20, duration: 8, ...options });
+  // The load runs in a worker thread, so it does not share the server's event loop.
+  const result = await autocannon({ connections: 20, duration: 8, workers: 1, ...options });
   const errors = result.non2xx + result.errors;
   console.log(
     `${title.padEnd(44)} p50 ${String(result.latency.p50).padStart(4)} ms  p99 ${String(result.latency.p99).padStart(4)} ms  ${Math.round(result.requests.average)
