@@ -37,10 +37,10 @@ export async function main(): Promise<void> {
       return p.id as string;
     };
     const [writer, small, large] = [await employee(), await employee(), await employee()];
-    const tx = (id: string, month: string) => ({ type: 'revenue', date: `${month}-10`, amountExclVat: '100.00', vatRate: '0.20', label: 'Invoice' });
+    const tx = (month: string) => ({ type: 'revenue', date: `${month}-10`, amountExclVat: '100.00', vatRate: '0.20', label: 'Invoice' });
     const seed = async (id: string, n: number) => {
       for (let i = 0; i < n; i += 50) {
-        await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => call('POST', `/caes/${cae.id}/entrepreneurs/${id}/transactions`, tx(id, `${Y}-03`), { 'idempotency-key': randomUUID() })));
+        await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => call('POST', `/caes/${cae.id}/entrepreneurs/${id}/transactions`, tx(`${Y}-03`), { 'idempotency-key': randomUUID() })));
       }
     };
     await seed(small, 10);
@@ -50,7 +50,7 @@ export async function main(): Promise<void> {
       url: `${stack.api.url}/caes/${cae.id}/entrepreneurs/${writer}/transactions`,
       method: 'POST',
       headers,
-      body: JSON.stringify(tx(writer, `${Y}-04`)),
+      body: JSON.stringify(tx(`${Y}-04`)),
       setupClient: (client: any) => {
         client.setHeaders({ ...headers, 'idempotency-key': randomUUID() });
         client.on('response', () => client.setHeaders({ ...headers, 'idempotency-key': randomUUID() }));

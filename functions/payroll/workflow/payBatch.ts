@@ -10,12 +10,11 @@ import { closeMonthsToPay, ratesFor } from '../../../domain/payroll/index.js';
 import { Dec, formatMoney, roundCents } from '../../../domain/money.js';
 import * as keys from '../../shared/keys.js';
 import { getCae } from '../../shared/repositories/caes.js';
-import { entriesOfMonth } from '../../shared/repositories/ledger.js';
+import { entriesOfMonth, monthsWithEntries } from '../../shared/repositories/ledger.js';
 import {
   getMany,
   keyOf,
   latestClosedBefore,
-  monthsWithEntriesBetween,
   overridesOf,
   writeClosedMonth,
 } from '../../shared/repositories/monthClosing.js';
@@ -92,7 +91,7 @@ export async function handler(event: BatchEvent): Promise<{ paid: number; writte
       const activeMonths = new Set(months.filter((m) => found.has(keyOf(keys.ledgerActiveMonth(caeId, p.id, m)))));
       if (!base || base.month < previousMonth(first)) {
         const since = base ? addMonthsToMonth(base.month, 1) : '0000-01';
-        for (const m of await monthsWithEntriesBetween(caeId, p.id, since, previousMonth(first))) activeMonths.add(m);
+        for (const m of await monthsWithEntries(caeId, p.id, since, previousMonth(first))) activeMonths.add(m);
       }
       const entriesByMonth = new Map<string, Transaction[]>();
       for (const m of activeMonths) entriesByMonth.set(m, await entriesOfMonth(caeId, p.id, m));

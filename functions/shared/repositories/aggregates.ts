@@ -15,7 +15,7 @@
  */
 import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { MonthAggregate } from '../../../domain/reporting/index.js';
-import { db, tableName } from '../dynamo.js';
+import { db, queryAll, tableName } from '../dynamo.js';
 import * as keys from '../keys.js';
 
 const BATCH_WRITE_MAX = 25;
@@ -110,21 +110,11 @@ export async function replaceMonthAggregates(
  * partition (followed over its pages when the result exceeds 1 MB).
  */
 export async function territoryAggregates(territory: string, from: string, to: string): Promise<MonthAggregate[]> {
-  const items: MonthAggregate[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': keys.territoryPartition(territory), ':from': from, ':to': `${to}#~` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) items.push(aggregateFromItem(item));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.territoryPartition(territory), ':from': from, ':to': `${to}#~` },
+  });
+  return items.map(aggregateFromItem);
 }
 
 /** Marks a CAE's month as aggregated (after its items are written): what reports count as closed. */
@@ -136,23 +126,13 @@ export async function markMonthAggregated(caeId: string, month: string, territor
 
 /** Every CAE month aggregated from `from` to `to`, federation-wide: one query (a small item per CAE and month). */
 export async function aggregatedMonths(from: string, to: string): Promise<{ caeId: string; month: string }[]> {
-  const closures: { caeId: string; month: string }[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': keys.monthAggregated(from, '').PK, ':from': from, ':to': `${to}#~` },
-        ProjectionExpression: 'caeId, #month',
-        ExpressionAttributeNames: { '#month': 'month' },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) closures.push({ caeId: item.caeId as string, month: item.month as string });
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return closures;
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: { ':pk': keys.monthAggregated(from, '').PK, ':from': from, ':to': `${to}#~` },
+    ProjectionExpression: 'caeId, #month',
+    ExpressionAttributeNames: { '#month': 'month' },
+  });
+  return items.map((item) => ({ caeId: item.caeId as string, month: item.month as string }));
 }
 
 /** The aggregates of one territory and month for the given CAEs (those that have one), by CAE id. */

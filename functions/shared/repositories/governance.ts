@@ -13,24 +13,11 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays } from '../../../domain/calendar.js';
 import { type CareerPath, timeline } from '../../../domain/careerPath/index.js';
 import type { Associate, AssemblyKind, Membership, Resolution, SurplusAllocation, SurplusRequirements, VoteChoice } from '../../../domain/governance/index.js';
-import { db, tableName } from '../dynamo.js';
+import { db, queryAll, tableName } from '../dynamo.js';
 import { Conflict, NotFound } from '../errors.js';
 import * as keys from '../keys.js';
 
-/** The most items one Query page asks for; the loops below follow LastEvaluatedKey to the end. */
-const PAGE = 500;
 
-/** Reads every item of one key condition, page after page. */
-async function queryAll(input: ConstructorParameters<typeof QueryCommand>[0]): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(new QueryCommand({ ...input, Limit: PAGE, ...(start ? { ExclusiveStartKey: start } : {}) }));
-    items.push(...(out.Items ?? []));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
-}
 
 // ── Associates register ──────────────────────────────────────────────────────────────────────────────────
 
@@ -62,7 +49,6 @@ export function membershipsOf(person: { id: string; name: string; path: CareerPa
 export async function listMemberships(caeId: string): Promise<Membership[]> {
   const partition = keys.entrepreneurListing(caeId, '').GSI1PK;
   const items = await queryAll({
-    TableName: tableName,
     IndexName: keys.GSI1,
     KeyConditionExpression: 'GSI1PK = :pk',
     ExpressionAttributeValues: { ':pk': partition },
@@ -126,7 +112,6 @@ export async function getAssembly(caeId: string, assemblyId: string): Promise<St
 /** The assembly and all its votes: one query on the assembly's partition. */
 export async function getAssemblyWithVotes(caeId: string, assemblyId: string): Promise<{ assembly: StoredAssembly; votes: StoredVote[] }> {
   const items = await queryAll({
-    TableName: tableName,
     KeyConditionExpression: 'PK = :pk',
     ExpressionAttributeValues: { ':pk': keys.assemblyPartition(caeId, assemblyId) },
   });

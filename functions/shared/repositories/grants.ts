@@ -12,7 +12,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Grant } from '../../../domain/reporting/index.js';
-import { db, tableName } from '../dynamo.js';
+import { db, queryAll, tableName } from '../dynamo.js';
 import * as keys from '../keys.js';
 
 /** A grant as stored and returned by the API. */
@@ -60,25 +60,15 @@ export async function createGrant(grant: StoredGrant): Promise<StoredGrant> {
 
 /** The grants counted in a territory's reports for the years `fromYear`–`toYear`: one query on its partition. */
 export async function territoryGrants(territory: string, fromYear: number, toYear: number): Promise<StoredGrant[]> {
-  const grants: StoredGrant[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': keys.territoryPartition(territory),
-          ':from': `GRANT#${String(fromYear).padStart(4, '0')}#`,
-          ':to': `GRANT#${String(toYear).padStart(4, '0')}#~`,
-        },
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) grants.push(fromItem(item));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return grants;
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: {
+      ':pk': keys.territoryPartition(territory),
+      ':from': `GRANT#${String(fromYear).padStart(4, '0')}#`,
+      ':to': `GRANT#${String(toYear).padStart(4, '0')}#~`,
+    },
+  });
+  return items.map(fromItem);
 }
 
 /** A CAE's grants of a year, from its own partition. */

@@ -13,7 +13,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Transaction } from '../../../domain/activityAccount/index.js';
-import { db, tableName } from '../dynamo.js';
+import { db, queryAll, tableName } from '../dynamo.js';
 import * as keys from '../keys.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 
@@ -120,47 +120,27 @@ export async function listEntries(
 /** Every entry dated in a month: one query on the month's partition (paged by DynamoDB's 1 MB, not by us). */
 export async function entriesOfMonth(caeId: string, entrepreneurId: string, month: string): Promise<LedgerEntry[]> {
   const partition = keys.ledgerMonthPartition(caeId, entrepreneurId, month);
-  const items: LedgerEntry[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :tx)',
-        ExpressionAttributeValues: { ':pk': partition, ':tx': 'TX#' },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(out.Items ?? []).map(fromItem));
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return items;
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :tx)',
+    ExpressionAttributeValues: { ':pk': partition, ':tx': 'TX#' },
+    ConsistentRead: true,
+  });
+  return items.map(fromItem);
 }
 
 /** The months from `from` to `to` (inclusive) in which the entrepreneur has entries, oldest first. */
 export async function monthsWithEntries(caeId: string, entrepreneurId: string, from: string, to: string): Promise<string[]> {
   const { PK } = keys.ledgerActiveMonth(caeId, entrepreneurId, from);
-  const months: string[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': PK,
-          ':from': keys.ledgerActiveMonth(caeId, entrepreneurId, from).SK,
-          ':to': keys.ledgerActiveMonth(caeId, entrepreneurId, to).SK,
-        },
-        ProjectionExpression: '#month',
-        ExpressionAttributeNames: { '#month': 'month' },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of out.Items ?? []) if (typeof item.month === 'string') months.push(item.month);
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return months;
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: {
+      ':pk': PK,
+      ':from': keys.ledgerActiveMonth(caeId, entrepreneurId, from).SK,
+      ':to': keys.ledgerActiveMonth(caeId, entrepreneurId, to).SK,
+    },
+    ProjectionExpression: '#month',
+    ExpressionAttributeNames: { '#month': 'month' },
+    ConsistentRead: true,
+  });
+  return items.flatMap((item) => (typeof item.month === 'string' ? [item.month] : []));
 }

@@ -48,19 +48,6 @@ export async function latestClosedBefore(caeId: string, entrepreneurId: string, 
   return item ? resultFromItem(item).account : null;
 }
 
-/** The months in [from, to] in which the entrepreneur has ledger entries (their TXMONTH markers). */
-export async function monthsWithEntriesBetween(caeId: string, entrepreneurId: string, from: string, to: string): Promise<string[]> {
-  const { PK } = keys.ledgerActiveMonth(caeId, entrepreneurId, from);
-  const out = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': PK, ':from': `TXMONTH#${from}`, ':to': `TXMONTH#${to}` },
-    }),
-  );
-  return (out.Items ?? []).map((i) => i.month as string);
-}
-
 export function overridesOf(item: Record<string, unknown> | undefined): OverrideVersion[] {
   return (item?.versions as OverrideVersion[] | undefined) ?? [];
 }
