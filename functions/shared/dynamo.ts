@@ -1,18 +1,59 @@
-/** The DynamoDB document client, built once per Lambda at module scope. */
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+/**
+ * The DynamoDB document client, built once per Lambda at module scope, and one more per tenant when requests are
+ * confined to their CAE by IAM (tenantScope.ts): `db.send` picks the client of the current request.
+ */
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { env } from './env.js';
+import { currentTenant } from './tenantScope.js';
 
-const client = new DynamoDBClient({
+const base: DynamoDBClientConfig = {
   region: env.AWS_REGION,
   ...(env.DYNAMODB_ENDPOINT
     ? { endpoint: env.DYNAMODB_ENDPOINT, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
     : {}),
-});
+};
+const translate = { marshallOptions: { removeUndefinedValues: true } };
 
-export const db = DynamoDBDocumentClient.from(client, {
-  marshallOptions: { removeUndefinedValues: true },
-});
+const functionClient = DynamoDBDocumentClient.from(new DynamoDBClient(base), translate);
+
+/** Clients with tenant-scoped credentials, by CAE id; credentials refresh themselves before they expire. */
+const tenantClients = new Map<string, DynamoDBDocumentClient>();
+const MAX_TENANT_CLIENTS = 200;
+
+function tenantClient(caeId: string, roleArn: string): DynamoDBDocumentClient {
+  let found = tenantClients.get(caeId);
+  if (!found) {
+    if (tenantClients.size >= MAX_TENANT_CLIENTS) {
+      const oldest = tenantClients.keys().next().value as string;
+      tenantClients.get(oldest)?.destroy();
+      tenantClients.delete(oldest);
+    }
+    const credentials = fromTemporaryCredentials({
+      params: { RoleArn: roleArn, RoleSessionName: `cae-${caeId}`, DurationSeconds: 900, Tags: [{ Key: 'caeId', Value: caeId }] },
+      clientConfig: { region: env.AWS_REGION },
+    });
+    found = DynamoDBDocumentClient.from(new DynamoDBClient({ ...base, credentials }), translate);
+    tenantClients.set(caeId, found);
+  }
+  return found;
+}
+
+/** The client for the current request: tenant-scoped when a tenant role is configured and a tenant is set. */
+export function clientForCurrentRequest(): DynamoDBDocumentClient {
+  const caeId = currentTenant();
+  return caeId && env.TENANT_ROLE_ARN ? tenantClient(caeId, env.TENANT_ROLE_ARN) : functionClient;
+}
+
+/**
+ * What repositories call: `db.send(command)` goes to the current request's client. The middleware stack is the
+ * function client's (tests inject faults there; tenant clients exist only on AWS).
+ */
+export const db = {
+  send: ((command: never, ...rest: never[]) => clientForCurrentRequest().send(command, ...rest)) as DynamoDBDocumentClient['send'],
+  middlewareStack: functionClient.middlewareStack,
+};
 
 export const tableName = env.TABLE_NAME;
 

@@ -9,6 +9,8 @@ const schema = z.object({
   /** Set by the local runtime and the tests (dynalite); absent on AWS. */
   DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().default('eu-west-3'),
+  /** The role a tenant's request assumes (API stack); unset locally. */
+  TENANT_ROLE_ARN: z.string().startsWith('arn:').optional(),
 });
 
 function load() {

@@ -14,6 +14,7 @@ import { type Caller, callerOf, requireRole } from './auth.js';
 import { MalformedJson, PayloadTooLarge, UnsupportedMediaType, ValidationFailed } from './errors.js';
 import { logger } from './logger.js';
 import { problemResponse } from './problem.js';
+import { withinTenant } from './tenantScope.js';
 import { fieldErrors } from './validation.js';
 
 /** No valid request of this API comes near this; API Gateway's own limit is 10 MB. */
@@ -107,7 +108,9 @@ export function httpHandler<C extends Contract, Id extends RouteId>(
     const params = validate(contract.params, event.pathParameters, 'path');
     const query = validate(contract.query, event.queryStringParameters, 'query');
     const body = validate(contract.body, contract.body ? parseJsonBody(event) : undefined, 'body');
-    const reply = await handle({ params, query, body, caller, headers, event } as never);
+    const run = () => handle({ params, query, body, caller, headers, event } as never);
+    // A CAE's staff and entrepreneurs reach DynamoDB confined to their CAE's keys (IAM backstop, tenantScope.ts).
+    const reply = caller?.caeId && (caller.role === 'cae_staff' || caller.role === 'entrepreneur') ? await withinTenant(caller.caeId, run) : await run();
     const status = reply.status ?? contract.status;
     if ('raw' in reply) {
       return { statusCode: status, headers: { 'content-type': reply.contentType, ...reply.headers }, body: reply.raw };

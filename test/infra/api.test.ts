@@ -63,8 +63,37 @@ describe('the API stack, from the route table', () => {
       expect(actions).not.toContain('dynamodb:Scan');
       if (!actions.includes('dynamodb:PutItem')) continue;
       const roleId = policy.Properties.Roles[0].Ref as string;
+      if (roleId.startsWith('TenantWriteRole')) continue;
       const fn = ofType('AWS::Lambda::Function').find(([, f]) => f.Properties.Role['Fn::GetAtt'][0] === roleId)?.[1];
       expect(writers.has(fn?.Properties.Description)).toBe(true);
+    }
+  });
+
+  it("confines the tenant roles to one CAE's keys, by the session's caeId tag", () => {
+    for (const prefix of ['TenantReadRole', 'TenantWriteRole']) {
+      const [, policy] = ofType('AWS::IAM::Policy').find(([, p]) => (p.Properties.Roles[0].Ref as string).startsWith(prefix)) ?? [];
+      const [statement] = policy?.Properties.PolicyDocument.Statement as { Action: string[]; Condition: unknown }[];
+      expect(statement?.Condition).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CAE#${aws:PrincipalTag/caeId}', 'CAE#${aws:PrincipalTag/caeId}#*'] },
+      });
+      expect(statement?.Action.includes('dynamodb:PutItem')).toBe(prefix === 'TenantWriteRole');
+      const [, role] = ofType('AWS::IAM::Role').find(([id]) => id.startsWith(prefix)) ?? [];
+      const trust = JSON.stringify(role?.Properties.AssumeRolePolicyDocument);
+      expect(trust).toContain('sts:TagSession');
+    }
+  });
+
+  it('lets each function that serves a CAE assume the tenant role of its access, and no other', () => {
+    for (const route of routeList()) {
+      const fn = functionBehind(route)?.fn;
+      const servesTenants = route.roles !== 'public' && route.roles.some((r) => r === 'cae_staff' || r === 'entrepreneur') && route.access !== 'none';
+      const tenantRole = fn?.Properties.Environment.Variables.TENANT_ROLE_ARN;
+      if (!servesTenants) {
+        expect(tenantRole, route.id).toBeUndefined();
+        continue;
+      }
+      const expected = route.access === 'write' ? 'TenantWriteRole' : 'TenantReadRole';
+      expect(JSON.stringify(tenantRole), route.id).toContain(expected);
     }
   });
 

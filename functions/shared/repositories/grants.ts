@@ -13,6 +13,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Grant } from '../../../domain/reporting/index.js';
 import { db, queryAll, tableName } from '../dynamo.js';
+import { outsideTenant } from '../tenantScope.js';
 import * as keys from '../keys.js';
 
 /** A grant as stored and returned by the API. */
@@ -48,12 +49,17 @@ export async function createGrant(grant: StoredGrant): Promise<StoredGrant> {
   const own = keys.grant(grant.caeId, grant.year, grant.id);
   const copies = grant.countsIn.map((territory) => keys.territoryGrant(territory, grant.year, grant.caeId, grant.id));
   try {
-    await Promise.all(copies.map((key) => putOnce({ ...key, type: 'TERRITORY_GRANT', ...grant })));
+    // The copies live under the territories' partitions, outside the CAE's keys: the one place a tenant's request
+    // writes there on purpose, so it steps out of its IAM confinement for these writes only.
+    await outsideTenant(() => Promise.all(copies.map((key) => putOnce({ ...key, type: 'TERRITORY_GRANT', ...grant }))));
     if (await putOnce({ ...own, type: 'GRANT', ...grant })) return grant;
     const out = await db.send(new GetCommand({ TableName: tableName, Key: own, ConsistentRead: true }));
     return out.Item ? fromItem(out.Item) : grant;
   } catch (error) {
-    await Promise.allSettled([own, ...copies].map((key) => db.send(new DeleteCommand({ TableName: tableName, Key: key }))));
+    await Promise.allSettled([
+      db.send(new DeleteCommand({ TableName: tableName, Key: own })),
+      outsideTenant(() => Promise.allSettled(copies.map((key) => db.send(new DeleteCommand({ TableName: tableName, Key: key }))))),
+    ]);
     throw error;
   }
 }

@@ -77,11 +77,12 @@ const WRITE_ACTIONS = ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Dele
 
 /**
  * Table access named index by index (no `index/*` wildcard) and never `Scan`: no request of the API reads
- * more than one partition.
+ * more than one partition. `conditions` narrows it further (the tenant roles' `dynamodb:LeadingKeys`).
  */
-function tableAccessStatement(table: ITable, access: 'read' | 'write'): PolicyStatement {
+export function tableAccessStatement(table: ITable, access: 'read' | 'write', conditions?: Record<string, unknown>): PolicyStatement {
   return new PolicyStatement({
     actions: access === 'read' ? READ_ACTIONS : [...READ_ACTIONS, ...WRITE_ACTIONS],
     resources: [table.tableArn, ...TABLE_INDEXES.map((index) => `${table.tableArn}/index/${index}`)],
+    ...(conditions ? { conditions } : {}),
   });
 }

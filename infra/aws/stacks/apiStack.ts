@@ -2,7 +2,8 @@
  * The HTTP API: one Lambda per route of the route table, every non-public route behind the Cognito JWT
  * authorizer, access logs on the default stage, and throttling so a runaway client cannot run up costs.
  */
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccountRootPrincipal, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import { type CfnStage, HttpApi, HttpMethod, HttpNoneAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
@@ -12,7 +13,7 @@ import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { routeList } from '../../../functions/routes.js';
-import { CaeFunction } from '../constructs/caeFunction.js';
+import { CaeFunction, tableAccessStatement } from '../constructs/caeFunction.js';
 import { acknowledgePublicRoute } from '../nagAcknowledgements.js';
 
 export interface ApiStackProps extends StackProps {
@@ -55,6 +56,13 @@ export class ApiStack extends Stack {
     };
     stage.defaultRouteSettings = { throttlingBurstLimit: 200, throttlingRateLimit: 100 };
 
+    // IAM as the backstop of tenant isolation: a CAE's staff and entrepreneurs reach the table through a role
+    // assumed with the session tag caeId, allowed only keys that lead with that CAE (functions/shared/tenantScope.ts).
+    const tenantRoles = {
+      read: tenantDataRole(this, 'TenantReadRole', props.table, 'read'),
+      write: tenantDataRole(this, 'TenantWriteRole', props.table, 'write'),
+    };
+
     for (const route of routeList()) {
       const handler = new CaeFunction(this, `${route.id[0]?.toUpperCase()}${route.id.slice(1)}`, {
         entry: route.handler,
@@ -66,6 +74,12 @@ export class ApiStack extends Stack {
         props.payrollStateMachine.grantStartExecution(handler.fn);
       }
       this.functions.set(route.id, handler);
+      const servesTenants = route.roles !== 'public' && route.roles.some((role) => role === 'cae_staff' || role === 'entrepreneur');
+      if (servesTenants && route.access !== 'none') {
+        const role = tenantRoles[route.access];
+        handler.fn.addEnvironment('TENANT_ROLE_ARN', role.roleArn);
+        handler.fn.addToRolePolicy(new PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [role.roleArn] }));
+      }
       const added = this.api.addRoutes({
         path: route.path,
         methods: [HttpMethod[route.method]],
@@ -76,4 +90,23 @@ export class ApiStack extends Stack {
     }
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
   }
+}
+
+/** The keys of one CAE, whichever CAE the session is tagged with. */
+export const TENANT_LEADING_KEYS = ['CAE#${aws:PrincipalTag/caeId}', 'CAE#${aws:PrincipalTag/caeId}#*'];
+
+/**
+ * A role the API's functions assume per request, tagged with the caller's caeId: table access as the route needs
+ * (read or write), on the keys of that CAE only. Trusted by the account, so only principals whose own policy
+ * allows sts:AssumeRole on it (the API's functions) may assume it.
+ */
+function tenantDataRole(scope: Construct, id: string, table: ITable, access: 'read' | 'write'): Role {
+  const role = new Role(scope, id, {
+    assumedBy: new AccountRootPrincipal(),
+    description: `Table ${access} access confined to one CAE's keys (session tag caeId)`,
+    maxSessionDuration: Duration.hours(1),
+  });
+  role.assumeRolePolicy?.addStatements(new PolicyStatement({ actions: ['sts:TagSession'], principals: [new AccountRootPrincipal()] }));
+  role.addToPolicy(tableAccessStatement(table, access, { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': TENANT_LEADING_KEYS } }));
+  return role;
 }
