@@ -72,7 +72,7 @@ describe('the API stack, from the route table', () => {
   it("confines the tenant roles to one CAE's keys, by the session's caeId tag", () => {
     for (const prefix of ['TenantReadRole', 'TenantWriteRole']) {
       const [, policy] = ofType('AWS::IAM::Policy').find(([, p]) => (p.Properties.Roles[0].Ref as string).startsWith(prefix)) ?? [];
-      const [statement] = policy?.Properties.PolicyDocument.Statement as { Action: string[]; Condition: unknown }[];
+      const [statement] = (policy?.Properties.PolicyDocument.Statement ?? []) as { Action: string[]; Condition: unknown }[];
       expect(statement?.Condition).toEqual({
         'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CAE#${aws:PrincipalTag/caeId}', 'CAE#${aws:PrincipalTag/caeId}#*'] },
       });
