@@ -74,6 +74,7 @@ describe('the API stack, from the route table', () => {
       const [, policy] = ofType('AWS::IAM::Policy').find(([, p]) => (p.Properties.Roles[0].Ref as string).startsWith(prefix)) ?? [];
       const [statement] = (policy?.Properties.PolicyDocument.Statement ?? []) as { Action: string[]; Condition: unknown }[];
       expect(statement?.Condition).toEqual({
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: IAM policy variables.
         'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['CAE#${aws:PrincipalTag/caeId}', 'CAE#${aws:PrincipalTag/caeId}#*'] },
       });
       expect(statement?.Action.includes('dynamodb:PutItem')).toBe(prefix === 'TenantWriteRole');

@@ -13,7 +13,7 @@
  * month is aggregated (`FED#AGGREGATED_MONTHS` / `<month>#CAE#<caeId>`), so a report can tell a closed month
  * with nobody in its territory from a month not closed yet.
  */
-import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { MonthAggregate } from '../../../domain/reporting/index.js';
 import { db, queryAll, tableName } from '../dynamo.js';
 import * as keys from '../keys.js';

@@ -9,7 +9,7 @@
  * Every write is a single conditional put: a duplicate is refused by the store, not by a read before it.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { addDays } from '../../../domain/calendar.js';
 import { type CareerPath, timeline } from '../../../domain/careerPath/index.js';
 import type { Associate, AssemblyKind, Membership, Resolution, SurplusAllocation, SurplusRequirements, VoteChoice } from '../../../domain/governance/index.js';

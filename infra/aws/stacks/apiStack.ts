@@ -92,7 +92,8 @@ export class ApiStack extends Stack {
   }
 }
 
-/** The keys of one CAE, whichever CAE the session is tagged with. */
+/** The keys of one CAE, whichever CAE the session is tagged with (IAM policy variables, not JS templates). */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: ${aws:PrincipalTag/caeId} is an IAM policy variable.
 export const TENANT_LEADING_KEYS = ['CAE#${aws:PrincipalTag/caeId}', 'CAE#${aws:PrincipalTag/caeId}#*'];
 
 /**
