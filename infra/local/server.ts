@@ -86,6 +86,20 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     return handler;
   };
 
+  // API Gateway caches nothing per token, but it verifies in native code; here a verified token's claims are
+  // kept until the token expires, so HMAC verification does not dominate a local request.
+  const verifiedTokens = new Map<string, { claims: Record<string, string>; expiresAt: number }>();
+  const verified = async (token: string) => {
+    const cached = verifiedTokens.get(token);
+    if (cached && cached.expiresAt > Date.now()) return cached.claims;
+    const claims = await verifyLocalToken(token, options.jwtSecret);
+    if (claims) {
+      if (verifiedTokens.size >= 1000) verifiedTokens.clear();
+      verifiedTokens.set(token, { claims, expiresAt: Number(claims.exp) * 1000 });
+    }
+    return claims;
+  };
+
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -118,7 +132,7 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       let claims: Record<string, string> | undefined;
       if (route.spec.roles !== 'public') {
         const token = /^Bearer (\S+)$/i.exec(headers.authorization ?? '')?.[1] ?? queryToken ?? undefined;
-        claims = token ? await verifyLocalToken(token, options.jwtSecret) : undefined;
+        claims = token ? await verified(token) : undefined;
         if (!claims) {
           problem(res, 401, 'unauthenticated', 'Authentication is required', 'A valid bearer token is required.');
           return;
