@@ -1,13 +1,15 @@
 /**
  * POST /caes/{caeId}/payroll-runs: runs the same state machine as the schedule, for one CAE. Safe to repeat:
  * every step is idempotent, so a month already paid changes nothing. Months close in order: a month before the
- * CAE's last closed month is a 409; a month that has not begun cannot be paid (422).
+ * CAE's last closed month is a 409, and so is a month after one whose run is still going; a month that has not
+ * begun cannot be paid (422).
  */
 import { monthsToClose } from '../../domain/activityAccount/index.js';
 import { requireCae } from '../shared/auth.js';
 import { nowIso, todayInParis } from '../shared/clock.js';
 import { Conflict, RuleViolated } from '../shared/errors.js';
 import { httpHandler } from '../shared/http.js';
+import { markCaeMonthClosed } from '../shared/repositories/accounts.js';
 import { getCae } from '../shared/repositories/caes.js';
 import { openRunItem } from '../shared/repositories/payrollBatches.js';
 import { findRun } from '../shared/repositories/payrollRuns.js';
@@ -22,6 +24,11 @@ export const handler = httpHandler('startPayrollRun', contracts.startPayrollRun,
   }
   const existing = await findRun(params.caeId, body.month);
   if (existing?.status === 'running') return { body: { month: body.month, status: 'running' } };
+  // Months are paid in order: the next month opens from this one's closing balances, so it waits for them.
+  const previous = cae.lastClosedMonth && cae.lastClosedMonth < body.month ? await findRun(params.caeId, cae.lastClosedMonth) : undefined;
+  if (previous?.status === 'running') {
+    throw new Conflict('payroll-run-in-progress', `The payroll of ${previous.month} is still running; ${body.month} can be paid once it completes.`);
+  }
   const months = monthsToClose(cae.lastClosedMonth ?? null, body.month);
   if (!months.ok && !existing) {
     throw new Conflict('month-already-closed', `${body.month} is before the last closed month ${cae.lastClosedMonth}: its figures are final.`);
@@ -38,6 +45,9 @@ export const handler = httpHandler('startPayrollRun', contracts.startPayrollRun,
       startedAt: nowIso(),
     });
   }
+  // The month closes to new transactions as soon as its payroll is asked for (the workflow's OpenRun does it
+  // too): the figures cannot move under the run, and a later month cannot start before this one is done.
+  await markCaeMonthClosed(params.caeId, body.month);
   await startPayrollExecution(params.caeId, body.month);
   return { body: { month: body.month, status: existing?.status === 'completed' ? 'completed' : 'running' } };
 });

@@ -81,3 +81,25 @@ describe('payroll runs over HTTP', () => {
     expect((await staff('GET', `/caes/${caeId}/payroll-runs/2024-06`)).status).toBe(404);
   });
 });
+
+describe('months paid in order', () => {
+  it('refuses to start a month while the month before is still running (409), and accepts it afterwards', async () => {
+    const admin = client(api.url, await tokenFor({ sub: 'a2', role: 'federation_admin' }));
+    const cae = (await admin('POST', '/caes', { body: aCae() })).body.id;
+    const first = await admin('POST', `/caes/${cae}/payroll-runs`, { body: { month: '2025-05' } });
+    expect(first.status).toBe(202);
+    const next = await admin('POST', `/caes/${cae}/payroll-runs`, { body: { month: '2025-06' } });
+    // The first run may already have finished on a fast machine: then the next month is simply accepted.
+    const firstRun = await admin('GET', `/caes/${cae}/payroll-runs/2025-05`);
+    if (next.status === 409) {
+      expect(next.body.type).toMatch(/\/payroll-run-in-progress$/);
+      await sfn.idle();
+      expect((await admin('POST', `/caes/${cae}/payroll-runs`, { body: { month: '2025-06' } })).status).toBe(202);
+    } else {
+      expect(next.status).toBe(202);
+      expect(firstRun.body.status).toBe('completed');
+    }
+    await sfn.idle();
+    expect((await admin('GET', `/caes/${cae}/payroll-runs/2025-06`)).body.status).toBe('completed');
+  });
+});
