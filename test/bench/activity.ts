@@ -4,21 +4,12 @@
  */
 import { randomUUID } from 'node:crypto';
 import { todayInParis } from '../../functions/shared/clock.js';
-import autocannon from 'autocannon';
 import { aCae, aPerson } from '../support/builders.js';
-import { startBenchStack } from './localStack.js';
+import { load, startBenchStack } from './localStack.js';
 
 // Last year's dates: the CESA is in force and no month of it is closed.
 const Y = Number(todayInParis().slice(0, 4)) - 1;
 
-async function load(title: string, options: Record<string, unknown>) {
-  const result = await autocannon({ connections: 20, duration: 8, ...options } as never);
-  const errors = result.non2xx + result.errors;
-  console.log(
-    `${title.padEnd(52)} p50 ${String(result.latency.p50).padStart(4)} ms  p99 ${String(result.latency.p99).padStart(4)} ms  ${Math.round(result.requests.average).toString().padStart(5)} req/s  (${result.requests.total} requests, ${errors} non-2xx/errors)`,
-  );
-  return result;
-}
 
 export async function main(): Promise<void> {
   const stack = await startBenchStack();

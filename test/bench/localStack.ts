@@ -1,4 +1,5 @@
 /** dynalite in memory + the local API on free ports, for benchmarks (the same stack `npm start` runs). */
+import autocannon from 'autocannon';
 import { ensureTables, startDynalite } from '../../infra/local/dynamo.js';
 import { startLocalApi } from '../../infra/local/server.js';
 import { signLocalToken, type LocalClaims } from '../../infra/local/tokens.js';
@@ -27,4 +28,21 @@ export async function startBenchStack() {
 export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
+}
+
+/**
+ * 20 connections for 8 s against one request, with its latency and throughput printed on one line. The load
+ * runs in a worker thread unless the request needs per-request code (a new Idempotency-Key each time), which
+ * autocannon can only run on the main thread.
+ */
+export async function load(title: string, options: autocannon.Options) {
+  const inWorker = options.setupClient === undefined;
+  const result = await autocannon({ connections: 20, duration: 8, ...(inWorker ? { workers: 1 } : {}), ...options });
+  const errors = result.non2xx + result.errors;
+  console.log(
+    `${title.padEnd(52)} p50 ${String(result.latency.p50).padStart(4)} ms  p99 ${String(result.latency.p99).padStart(4)} ms  ${Math.round(result.requests.average)
+      .toString()
+      .padStart(5)} req/s  (${result.requests.total} requests, ${errors} non-2xx/errors)`,
+  );
+  return result;
 }

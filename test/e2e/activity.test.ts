@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalApi } from '../../infra/local/server.js';
 import { todayInParis } from '../../functions/shared/clock.js';
 import { aCae, aPerson } from '../support/builders.js';
-import { client, type HttpReply, startApi, tokenFor } from '../support/localApi.js';
+import { client, type HttpReply, startApi, tokenFor, expectProblem as expectProblemReply, replyLog } from '../support/localApi.js';
 
 const Y = Number(todayInParis().slice(0, 4)) - 1;
 const MARCH = `${Y}-03`;
@@ -18,15 +18,8 @@ let asColleague: ReturnType<typeof client>;
 let caeId: string;
 let selfId: string;
 let colleagueId: string;
-const seen: HttpReply[] = [];
-
-function tracked(c: ReturnType<typeof client>): ReturnType<typeof client> {
-  return async (...args) => {
-    const reply = await c(...args);
-    seen.push(reply);
-    return reply;
-  };
-}
+const replies = replyLog();
+const tracked = replies.track;
 
 async function newEmployee(): Promise<string> {
   const person = await asStaff('POST', `/caes/${caeId}/entrepreneurs`, { body: aPerson({ welcomedOn: `${Y - 1}-12-01` }) });
@@ -54,14 +47,11 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  for (const reply of seen) expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(500);
-  seen.length = 0;
+  replies.expectNo5xx();
 });
 
 function expectProblem(reply: HttpReply, status: number, field?: string) {
-  expect(reply.status).toBe(status);
-  expect(reply.contentType).toBe('application/problem+json');
-  if (field) expect(reply.body.errors.map((e: { path: string }) => e.path).join(' ')).toContain(field);
+  expectProblemReply(reply, status, field ? { field } : {});
 }
 
 const tx = (id: string) => `/caes/${caeId}/entrepreneurs/${id}/transactions`;

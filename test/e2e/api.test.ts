@@ -5,22 +5,15 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalApi } from '../../infra/local/server.js';
 import { aCae, aPerson } from '../support/builders.js';
-import { client, type HttpReply, startApi, TEST_SECRET, tokenFor } from '../support/localApi.js';
+import { client, type HttpReply, startApi, TEST_SECRET, tokenFor, expectProblem as expectProblemReply, replyLog } from '../support/localApi.js';
 
 let api: LocalApi;
 let asAdmin: ReturnType<typeof client>;
 let asStaff: ReturnType<typeof client>;
 let caeId: string;
 let otherCaeId: string;
-const seen: HttpReply[] = [];
-
-function tracked(c: ReturnType<typeof client>): ReturnType<typeof client> {
-  return async (...args) => {
-    const reply = await c(...args);
-    seen.push(reply);
-    return reply;
-  };
-}
+const replies = replyLog();
+const tracked = replies.track;
 
 beforeAll(async () => {
   api = await startApi();
@@ -35,15 +28,11 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  for (const reply of seen) expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(500);
-  seen.length = 0;
+  replies.expectNo5xx();
 });
 
 function expectProblem(reply: HttpReply, status: number, field?: string) {
-  expect(reply.status).toBe(status);
-  expect(reply.contentType).toBe('application/problem+json');
-  expect(reply.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
-  if (field) expect(reply.body.errors.map((e: { path: string }) => e.path).join(' ')).toContain(field);
+  expectProblemReply(reply, status, field ? { field } : {});
 }
 
 async function entrepreneurCount(id = caeId): Promise<number> {

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LocalApi } from '../../infra/local/server.js';
 import { aCae, aPerson } from '../support/builders.js';
-import { client, type HttpReply, startApi, tokenFor } from '../support/localApi.js';
+import { client, type HttpReply, startApi, tokenFor, expectProblem as expectProblemReply, replyLog } from '../support/localApi.js';
 
 type Client = ReturnType<typeof client>;
 
@@ -16,15 +16,8 @@ let asAdmin: Client;
 let asStaff: Client;
 let caeId: string;
 let otherCaeId: string;
-const seen: HttpReply[] = [];
-
-function tracked(c: Client): Client {
-  return async (...args) => {
-    const reply = await c(...args);
-    seen.push(reply);
-    return reply;
-  };
-}
+const replies = replyLog();
+const tracked = replies.track;
 
 async function asEntrepreneur(cae: string, entrepreneurId: string): Promise<Client> {
   return tracked(client(api.url, await tokenFor({ sub: `ent-${entrepreneurId}`, role: 'entrepreneur', caeId: cae, entrepreneurId })));
@@ -47,9 +40,7 @@ async function associate(staff: Client, cae: string, lastName: string, capital: 
 }
 
 function expectProblem(reply: HttpReply, status: number, type?: string) {
-  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
-  expect(reply.contentType).toBe('application/problem+json');
-  if (type) expect(reply.body.type).toBe(`https://cae.coop/problems/${type}`);
+  expectProblemReply(reply, status, type ? { type } : {});
 }
 
 let modest: string;
@@ -73,8 +64,7 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  for (const reply of seen) expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(500);
-  seen.length = 0;
+  replies.expectNo5xx();
 });
 
 describe('the associates register over HTTP', () => {

@@ -12,7 +12,7 @@ import { createLocalPayroll } from '../../infra/local/payrollRunner.js';
 import type { LocalApi } from '../../infra/local/server.js';
 import { LOCAL_STATE_MACHINE_ARN, type LocalStepFunctions, startLocalStepFunctions } from '../../infra/local/stepFunctionsEndpoint.js';
 import { aCae, aPerson } from '../support/builders.js';
-import { client, type HttpReply, startApi, tokenFor } from '../support/localApi.js';
+import { client, type HttpReply, startApi, tokenFor, expectProblem as expectProblemReply, replyLog } from '../support/localApi.js';
 
 type Client = ReturnType<typeof client>;
 
@@ -25,15 +25,8 @@ let caeId: string;
 let otherCaeId: string;
 let entrepreneurId: string;
 let colleagueId: string;
-const seen: HttpReply[] = [];
-
-function tracked(c: Client): Client {
-  return async (...args) => {
-    const reply = await c(...args);
-    seen.push(reply);
-    return reply;
-  };
-}
+const replies = replyLog();
+const tracked = replies.track;
 
 beforeAll(async () => {
   sfn = await startLocalStepFunctions(createLocalPayroll());
@@ -56,16 +49,11 @@ afterAll(async () => {
 });
 
 afterEach(() => {
-  for (const reply of seen) expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(500);
-  seen.length = 0;
+  replies.expectNo5xx();
 });
 
 function expectProblem(reply: HttpReply, status: number, field?: string, type?: string) {
-  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
-  expect(reply.contentType).toBe('application/problem+json');
-  expect(reply.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
-  if (field) expect(reply.body.errors.map((e: { path: string }) => e.path).join(' ')).toContain(field);
-  if (type) expect(reply.body.type).toMatch(new RegExp(`/${type}$`));
+  expectProblemReply(reply, status, { ...(field ? { field } : {}), ...(type ? { type } : {}) });
 }
 
 const d = (x: string) => new Dec(x);

@@ -1,6 +1,7 @@
 /**
  * The local API on a free port, over the run's dynalite, for end-to-end tests through real HTTP.
  */
+import { expect } from 'vitest';
 import { startLocalApi, type LocalApi } from '../../infra/local/server.js';
 import { type LocalClaims, signLocalToken } from '../../infra/local/tokens.js';
 
@@ -40,4 +41,34 @@ export function client(baseUrl: string, token?: string) {
     const text = await res.text();
     return { status: res.status, body: (/json/.test(contentType) && text ? JSON.parse(text) : text) as T, contentType };
   };
+}
+
+/**
+ * Keeps every reply of the clients it tracks, so that a test file can check after each test that none was a
+ * 5xx (API.md: no input a client can send produces one).
+ */
+export function replyLog() {
+  const seen: HttpReply[] = [];
+  return {
+    track(send: ReturnType<typeof client>): ReturnType<typeof client> {
+      return async (...args) => {
+        const reply = await send(...args);
+        seen.push(reply);
+        return reply;
+      };
+    },
+    expectNo5xx(): void {
+      for (const reply of seen) expect(reply.status, JSON.stringify(reply.body)).toBeLessThan(500);
+      seen.length = 0;
+    },
+  };
+}
+
+/** A problem+json reply of this status, naming the field and of the type when given. */
+export function expectProblem(reply: HttpReply, status: number, expected: { field?: string; type?: string } = {}): void {
+  expect(reply.status, JSON.stringify(reply.body)).toBe(status);
+  expect(reply.contentType).toBe('application/problem+json');
+  expect(reply.body).toMatchObject({ status, type: expect.any(String), title: expect.any(String), detail: expect.any(String) });
+  if (expected.field) expect(reply.body.errors.map((e: { path: string }) => e.path).join(' ')).toContain(expected.field);
+  if (expected.type) expect(reply.body.type).toMatch(new RegExp(`/${expected.type}$`));
 }
