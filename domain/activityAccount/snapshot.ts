@@ -30,20 +30,23 @@ export interface MonthlyAccountSnapshot {
   readonly closed: boolean;
 }
 
+/** The fields of `GET …/account?month=` (API.md "Activity"): the snapshot without its year-to-date figures. */
+const ACCOUNT_VIEW_FIELDS = [
+  'month',
+  'openingBalance',
+  'revenue',
+  'contribution',
+  'expenses',
+  'envelope',
+  'employerCost',
+  'closingBalance',
+  'vatCollected',
+  'vatDeductible',
+  'closed',
+] as const satisfies readonly (keyof MonthlyAccountSnapshot)[];
+
 /** The account of `GET …/account?month=` (API.md "Activity"). */
-export interface AccountView {
-  readonly month: IsoMonth;
-  readonly openingBalance: string;
-  readonly revenue: string;
-  readonly contribution: string;
-  readonly expenses: string;
-  readonly envelope: string;
-  readonly employerCost: string;
-  readonly closingBalance: string;
-  readonly vatCollected: string;
-  readonly vatDeductible: string;
-  readonly closed: boolean;
-}
+export type AccountView = Pick<MonthlyAccountSnapshot, (typeof ACCOUNT_VIEW_FIELDS)[number]>;
 
 /** The stored form of an account (closed or not; `closeMonth` gives the closed one). */
 export function toSnapshot(account: MonthlyAccount): MonthlyAccountSnapshot {
@@ -72,19 +75,5 @@ export function toSnapshot(account: MonthlyAccount): MonthlyAccountSnapshot {
 
 /** The API's account fields of a snapshot (extra stored figures left out). */
 export function accountView(snapshot: MonthlyAccountSnapshot): AccountView {
-  const { month, openingBalance, revenue, contribution, expenses, envelope, employerCost, closingBalance } = snapshot;
-  const { vatCollected, vatDeductible, closed } = snapshot;
-  return {
-    month,
-    openingBalance,
-    revenue,
-    contribution,
-    expenses,
-    envelope,
-    employerCost,
-    closingBalance,
-    vatCollected,
-    vatDeductible,
-    closed,
-  };
+  return Object.fromEntries(ACCOUNT_VIEW_FIELDS.map((field) => [field, snapshot[field]])) as unknown as AccountView;
 }

@@ -6,6 +6,7 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { env } from './env.js';
+import { decodeCursor, encodeCursor } from './pagination.js';
 import { currentTenant } from './tenantScope.js';
 
 const base: DynamoDBClientConfig = {
@@ -70,4 +71,25 @@ export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'Exc
     start = out.LastEvaluatedKey;
   } while (start);
   return items;
+}
+
+/**
+ * One page of a query on one partition (of the table or of an index), with the API's opaque cursor: a cursor
+ * is accepted only for the partition it came from (pagination.ts).
+ */
+export async function queryPage(
+  input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
+  partition: { attribute: string; value: string },
+  limit: number,
+  cursor: string | undefined,
+): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
+  const out = await db.send(
+    new QueryCommand({
+      ...input,
+      TableName: tableName,
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, partition.attribute, partition.value),
+    }),
+  );
+  return { items: out.Items ?? [], nextCursor: encodeCursor(out.LastEvaluatedKey) };
 }

@@ -27,3 +27,15 @@ export function decodeCursor(cursor: string | undefined, partitionAttribute: str
   if (key[partitionAttribute] !== partition) throw invalid();
   return key;
 }
+
+/** Every item of a paged list, page after page (for the workflow and tools, which want whole lists). */
+export async function allPages<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const next = await page(cursor);
+    all.push(...next.items);
+    cursor = next.nextCursor ?? undefined;
+  } while (cursor);
+  return all;
+}

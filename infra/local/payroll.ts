@@ -31,17 +31,8 @@ process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
 const { listCaes, getCae } = await import('../../functions/shared/repositories/caes.js');
 const { findRun } = await import('../../functions/shared/repositories/payrollRuns.js');
-async function allCaes() {
-  const all = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listCaes(200, cursor);
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
-}
-const caes = values.cae ? [await getCae(values.cae)] : await allCaes();
+const { allPages } = await import('../../functions/shared/pagination.js');
+const caes = values.cae ? [await getCae(values.cae)] : await allPages((cursor) => listCaes(200, cursor));
 
 const bar = new SingleBar({ format: ' {bar} {value}/{total} CAEs | batches paid: {batches} | {caeName}', hideCursor: true }, Presets.shades_classic);
 let batches = 0;

@@ -6,6 +6,7 @@
 import { isValidMonth } from '../../../domain/calendar.js';
 import { findCae, listCaes } from '../../shared/repositories/caes.js';
 import { monthToPay } from './schedule.js';
+import { allPages } from '../../shared/pagination.js';
 
 export interface ListCaesInput {
   scheduledTime?: string;
@@ -20,12 +21,6 @@ export async function handler(input: ListCaesInput): Promise<{ month: string; ca
     if (!(await findCae(input.caeId))) throw new Error(`No CAE ${input.caeId}`);
     return { month, caes: [input.caeId] };
   }
-  const caes: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listCaes(200, cursor);
-    caes.push(...page.items.map((c) => c.id));
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+  const caes = (await allPages((cursor) => listCaes(200, cursor))).map((c) => c.id);
   return { month, caes };
 }

@@ -10,6 +10,7 @@ import { type Entrepreneur, listEntrepreneurs } from '../../shared/repositories/
 import { BATCH_SIZE, openRunItem, type PlannedEntrepreneur, updateRun, writeBatches } from '../../shared/repositories/payrollBatches.js';
 import { findRun } from '../../shared/repositories/payrollRuns.js';
 import { planEntrepreneur } from './plan.js';
+import { allPages } from '../../shared/pagination.js';
 
 export interface RunInput {
   caeId: string;
@@ -25,15 +26,8 @@ export class MonthAlreadyClosed extends Error {
   override name = 'MonthAlreadyClosed';
 }
 
-async function allEntrepreneurs(caeId: string): Promise<Entrepreneur[]> {
-  const all: Entrepreneur[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listEntrepreneurs(caeId, 200, cursor);
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
+function allEntrepreneurs(caeId: string): Promise<Entrepreneur[]> {
+  return allPages((cursor) => listEntrepreneurs(caeId, 200, cursor));
 }
 
 export async function handler(input: RunInput): Promise<OpenedRun> {

@@ -12,6 +12,7 @@ import { logger } from '../../shared/logger.js';
 import { markMonthAggregated, replaceMonthAggregates } from '../../shared/repositories/aggregates.js';
 import { listEntrepreneurs } from '../../shared/repositories/entrepreneurs.js';
 import { allMonthResults } from '../../shared/repositories/payrollRuns.js';
+import { allPages } from '../../shared/pagination.js';
 
 export interface WriteAggregatesInput {
   caeId: string;
@@ -29,14 +30,8 @@ export interface WriteAggregatesOutput {
 const PAGE = 500;
 
 async function allPeople(caeId: string): Promise<PersonInput[]> {
-  const people: PersonInput[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listEntrepreneurs(caeId, PAGE, cursor);
-    for (const e of page.items) people.push({ id: e.id, communeCode: e.communeCode, path: e.path });
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return people;
+  const everyone = await allPages((cursor) => listEntrepreneurs(caeId, PAGE, cursor));
+  return everyone.map((e) => ({ id: e.id, communeCode: e.communeCode, path: e.path }));
 }
 
 export async function handler(input: WriteAggregatesInput): Promise<WriteAggregatesOutput> {

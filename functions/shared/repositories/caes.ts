@@ -1,15 +1,14 @@
 /**
  * CAEs in the single table: one item per CAE under its own partition, listed through GSI1.
  */
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { CareerPathSettings } from '../../../domain/cae/settings.js';
 import type { ContributionPolicy } from '../../../domain/contribution/index.js';
-import { db, tableName } from '../dynamo.js';
+import { db, queryPage, tableName } from '../dynamo.js';
 import { NotFound } from '../errors.js';
 import { ConcurrentChange } from '../optimistic.js';
 import * as keys from '../keys.js';
-import { decodeCursor, encodeCursor } from '../pagination.js';
 
 /** One version of a policy: in force from `effectiveFrom` (a month) until the next version. */
 export interface PolicyVersion {
@@ -72,17 +71,14 @@ export async function getCae(caeId: string): Promise<Cae> {
 }
 
 export async function listCaes(limit: number, cursor: string | undefined): Promise<{ items: Cae[]; nextCursor: string | null }> {
-  const out = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: keys.GSI1,
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': 'FED#CAES' },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, 'GSI1PK', 'FED#CAES'),
-    }),
+  const partition = keys.caeListing('').GSI1PK;
+  const page = await queryPage(
+    { IndexName: keys.GSI1, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': partition } },
+    { attribute: 'GSI1PK', value: partition },
+    limit,
+    cursor,
   );
-  return { items: (out.Items ?? []).map(fromItem), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  return { items: page.items.map(fromItem), nextCursor: page.nextCursor };
 }
 
 /**

@@ -5,7 +5,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CareerPath, CareerStatus } from '../../../domain/careerPath/index.js';
-import { db, tableName } from '../dynamo.js';
+import { db, queryPage, tableName } from '../dynamo.js';
 import { NotFound } from '../errors.js';
 import * as keys from '../keys.js';
 import { ConcurrentChange } from '../optimistic.js';
@@ -90,18 +90,14 @@ export interface Page<T> {
 
 /** All entrepreneurs of a CAE, oldest first. */
 export async function listEntrepreneurs(caeId: string, limit: number, cursor?: string): Promise<Page<Entrepreneur>> {
-  const partition = `CAE#${caeId}#ENTS`;
-  const out = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: keys.GSI1,
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, 'GSI1PK', partition),
-    }),
+  const partition = keys.entrepreneurListing(caeId, '').GSI1PK;
+  const page = await queryPage(
+    { IndexName: keys.GSI1, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': partition } },
+    { attribute: 'GSI1PK', value: partition },
+    limit,
+    cursor,
   );
-  return { items: (out.Items ?? []).map(fromItem), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  return { items: page.items.map(fromItem), nextCursor: page.nextCursor };
 }
 
 /**

@@ -11,11 +11,10 @@
  * writes are single-item and repeatable (the id comes from the idempotency claim), never a transaction.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Transaction } from '../../../domain/activityAccount/index.js';
-import { db, queryAll, tableName } from '../dynamo.js';
+import { db, queryAll, queryPage, tableName } from '../dynamo.js';
 import * as keys from '../keys.js';
-import { decodeCursor, encodeCursor } from '../pagination.js';
 
 /** A ledger entry as stored and shown: the domain's transaction, whose account, and when it was recorded. */
 export type LedgerEntry = Transaction & {
@@ -105,16 +104,13 @@ export async function listEntries(
   cursor?: string,
 ): Promise<{ items: LedgerEntry[]; nextCursor: string | null }> {
   const partition = keys.ledgerMonthPartition(caeId, entrepreneurId, month);
-  const out = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :tx)',
-      ExpressionAttributeValues: { ':pk': partition, ':tx': 'TX#' },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, 'PK', partition),
-    }),
+  const page = await queryPage(
+    { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :tx)', ExpressionAttributeValues: { ':pk': partition, ':tx': 'TX#' } },
+    { attribute: 'PK', value: partition },
+    limit,
+    cursor,
   );
-  return { items: (out.Items ?? []).map(fromItem), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  return { items: page.items.map(fromItem), nextCursor: page.nextCursor };
 }
 
 /** Every entry dated in a month: one query on the month's partition (paged by DynamoDB's 1 MB, not by us). */

@@ -5,11 +5,11 @@
  * the account read, the payslip read and the run's list are each one request, and the workflow writes one
  * item per entrepreneur and month.
  */
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { MonthlyAccountSnapshot } from '../../../domain/activityAccount/index.js';
-import { db, tableName } from '../dynamo.js';
+import { db, queryPage, tableName } from '../dynamo.js';
 import * as keys from '../keys.js';
-import { decodeCursor, encodeCursor } from '../pagination.js';
+import { allPages } from '../pagination.js';
 
 /** A payslip as stored: money strings. */
 export interface StoredPayslip {
@@ -96,29 +96,18 @@ export async function listMonthResults(
   cursor?: string,
 ): Promise<{ items: MonthResult[]; nextCursor: string | null }> {
   const partition = keys.runResult(caeId, month, '').GSI1PK;
-  const out = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      IndexName: keys.GSI1,
-      KeyConditionExpression: 'GSI1PK = :pk',
-      ExpressionAttributeValues: { ':pk': partition },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, 'GSI1PK', partition),
-    }),
+  const page = await queryPage(
+    { IndexName: keys.GSI1, KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': partition } },
+    { attribute: 'GSI1PK', value: partition },
+    limit,
+    cursor,
   );
-  return { items: (out.Items ?? []).map(resultFromItem), nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  return { items: page.items.map(resultFromItem), nextCursor: page.nextCursor };
 }
 
 /** Every result of a run, all pages. */
 export async function allMonthResults(caeId: string, month: string): Promise<MonthResult[]> {
-  const all: MonthResult[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listMonthResults(caeId, month, 1000, cursor);
-    all.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return all;
+  return allPages((cursor) => listMonthResults(caeId, month, 1000, cursor));
 }
 
 export async function findMonthResult(caeId: string, entrepreneurId: string, month: string): Promise<MonthResult | undefined> {
