@@ -2,6 +2,7 @@
 import { ulid } from 'ulid';
 import { DEFAULT_CAREER_PATH_SETTINGS } from '../../domain/cae/settings.js';
 import { DEFAULT_POLICY } from '../../domain/contribution/index.js';
+import { nowIso } from '../shared/clock.js';
 import { httpHandler } from '../shared/http.js';
 import { createCae } from '../shared/repositories/caes.js';
 import { requireValidPolicy } from './policyRules.js';
@@ -21,7 +22,7 @@ export const handler = httpHandler('createCae', contracts.createCae, async ({ bo
     communeCode: body.communeCode,
     contributionPolicies: [{ effectiveFrom: FIRST_POLICY_MONTH, policy }],
     settings: { ...DEFAULT_CAREER_PATH_SETTINGS },
-    createdAt: new Date().toISOString(),
+    createdAt: nowIso(),
     version: 1,
   };
   await createCae(cae);

@@ -8,6 +8,7 @@ import { ensureTables, startDynalite } from './dynamo.js';
 import { demoTokens, ensureDemo } from './seed.js';
 import { createLocalPayroll } from './payrollRunner.js';
 import { startLocalApi } from './server.js';
+import { setClock } from '../../functions/shared/clock.js';
 import { LOCAL_STATE_MACHINE_ARN, startLocalStepFunctions } from './stepFunctionsEndpoint.js';
 import { DEFAULT_LOCAL_SECRET } from './tokens.js';
 
@@ -23,6 +24,16 @@ if (process.env.NODE_ENV === 'production' && secret === DEFAULT_LOCAL_SECRET) {
   process.exit(1);
 }
 
+// CAE_LOCAL_TODAY=YYYY-MM-DD runs the product as if it were that day (the business clock only; timers, tokens
+// and logs keep real time). Only this local entry point reads it: a Lambda never moves its clock.
+if (process.env.CAE_LOCAL_TODAY) {
+  try {
+    setClock(process.env.CAE_LOCAL_TODAY);
+  } catch (error) {
+    console.error(`Refusing to start: CAE_LOCAL_TODAY: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}
 mkdirSync(DATA_DIR, { recursive: true });
 let dynamo: Awaited<ReturnType<typeof startDynalite>>;
 try {
