@@ -11,6 +11,8 @@
  *   as history), never before it (`date-out-of-order`). A CAPE or CESA must be signed on or before it starts,
  *   and a CAPE may not end before it starts (`date-out-of-order`).
  * - An exit's `effectiveOn` is the first day the person is out.
+ * - History after the fact: a welcome recorded without a date of its own moves back to the start of a first
+ *   CAPE or CESA dated before it (afterTheFact.ts); a welcome with a date is a fact like any other stage.
  * - The stage in force on a command's date is the last stored stage, or what follows it by itself
  *   (timeline.ts): after a CAPE's `endsOn`, the candidate again; after a CESA's deadline, exited. A command
  *   dated exactly the day after a CAPE ended acts as that CAPE's direct successor (no candidate stage of no
@@ -44,6 +46,7 @@ import { addDays, type IsoDate, isValidDate } from '../calendar.js';
 import type { CareerPathSettings } from '../cae/settings.js';
 import { Dec, type Dec as Decimal, formatMoney } from '../money.js';
 import { anniversary, lastDayOfPeriod, type MonthsAndDays, monthsRoundedUp } from './months.js';
+import { welcomeMovedBackTo } from './afterTheFact.js';
 import { accept, type Decision, refuse } from './rules.js';
 import { conventionOf, currentSegment, lapseOf } from './timeline.js';
 import {
@@ -74,6 +77,11 @@ export type CareerPathContext = Partial<CareerPathSettings>;
 export interface CreateCandidate {
   readonly kind: 'createCandidate';
   readonly welcomedOn: IsoDate;
+  /**
+   * True when nobody gave the welcome's date and `welcomedOn` is only the day the record was created: a first
+   * CAPE or CESA dated earlier then moves the welcome back (afterTheFact.ts).
+   */
+  readonly undated?: boolean;
 }
 
 /** A CAPE (convention d'accompagnement), first or at a re-entry. */
@@ -177,14 +185,17 @@ function checkDated(stages: readonly Stage[], date: IsoDate, field: string): Dec
 export function createCandidate(path: CareerPath, command: Omit<CreateCandidate, 'kind'>): Decision {
   if (!isValidDate(command.welcomedOn)) return badDate('welcomedOn');
   if (path.stages.length > 0) return refuse('invalid-transition', '', 'the person already has a career path');
-  return accept({ stages: [{ stage: 'candidate', from: command.welcomedOn, details: { cause: 'welcomed' } }] });
+  const details = command.undated ? { cause: 'welcomed' as const, undated: true as const } : { cause: 'welcomed' as const };
+  return accept({ stages: [{ stage: 'candidate', from: command.welcomedOn, details }] });
 }
 
 /** A CAPE: from a candidate who has had none in this segment, or from an exited person (re-entry). */
-export function signConvention(path: CareerPath, command: Omit<SignConvention, 'kind'>): Decision {
+export function signConvention(given: CareerPath, command: Omit<SignConvention, 'kind'>): Decision {
   const { signedOn, startsOn, endsOn } = command;
   if (!isValidDate(signedOn)) return badDate('signedOn');
   if (!isValidDate(endsOn)) return badDate('endsOn');
+  if (!isValidDate(startsOn)) return badDate('startsOn');
+  const path = welcomeMovedBackTo(given, startsOn);
   const dated = checkDated(path.stages, startsOn, 'startsOn');
   if (dated) return dated;
   if (signedOn > startsOn) return refuse('date-out-of-order', 'signedOn', 'a CAPE is signed on or before it starts');
@@ -265,12 +276,14 @@ export function associateDeadlineFor(startsOn: IsoDate, priorConvention: MonthsA
 
 /** A CESA: from a candidate, a supported person, or an exited person (re-entry), under the CAE's setting. */
 export function signContract(
-  path: CareerPath,
+  given: CareerPath,
   command: Omit<SignContract, 'kind'>,
   context?: CareerPathContext,
 ): Decision {
   const { signedOn, startsOn } = command;
   if (!isValidDate(signedOn)) return badDate('signedOn');
+  if (!isValidDate(startsOn)) return badDate('startsOn');
+  const path = welcomeMovedBackTo(given, startsOn);
   const trialMonths = command.trialMonths ?? 0;
   if (!Number.isSafeInteger(trialMonths) || trialMonths < 0) {
     return refuse('invalid-input', 'trialMonths', 'trialMonths is a whole number of months, 0 or more');

@@ -7,8 +7,10 @@
  * - decide.ts: the commands (`decide` or one function per command) and the legal and CAE-setting guards;
  * - rules.ts: the rule ids a refusal names (the API's problem `type` suffix);
  * - timeline.ts: status on a date, what follows a CAPE or a CESA that ends by itself, current contract;
- * - months.ts: how months are counted.
+ * - months.ts: how months are counted;
+ * - afterTheFact.ts: a welcome without a date of its own, moved back by a first CAPE or CESA dated before it.
  */
+export { hasUndatedWelcomeOnly, welcomeMovedBackTo } from './afterTheFact.js';
 export {
   ASSOCIATE_WITHIN_MONTHS,
   type BecomeAssociate,

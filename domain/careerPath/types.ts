@@ -37,6 +37,11 @@ export type EndReason = ExitReason | 'associate_deadline';
 /** Details of a candidate stage: welcomed (accueil), or back to candidate after a CAPE ended with nothing after it. */
 export interface CandidateDetails {
   readonly cause: 'welcomed' | 'convention_ended';
+  /**
+   * A welcome recorded without a date of its own: it stands on the day the record was created, and a first
+   * CAPE or CESA dated earlier moves it back (afterTheFact.ts). Absent when the welcome date was given.
+   */
+  readonly undated?: true;
 }
 
 /** One renewal of a CAPE: the new end date it set. */

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { CAREER_STAGES, EXIT_REASONS } from '../../domain/careerPath/index.js';
 import { communeCode } from '../caes/api.js';
-import { SITUATIONS_AT_ENTRY } from '../shared/repositories/entrepreneurs.js';
+import { EDUCATION_LEVELS, GENDERS, SITUATIONS_AT_ENTRY } from '../shared/repositories/entrepreneurs.js';
 import { id, isoDate, nonNegativeMoney, page, pageQuery, positiveMoney, text } from '../shared/validation.js';
 
 export const entrepreneurParams = z.object({ caeId: id, id });
@@ -35,6 +35,10 @@ export const entrepreneur = z.object({
   activity: z.string(),
   birthDate: z.string().optional(),
   situationAtEntry: z.enum(SITUATIONS_AT_ENTRY).optional(),
+  gender: z.enum(GENDERS).optional(),
+  educationLevel: z.enum(EDUCATION_LEVELS).optional(),
+  priorityNeighbourhood: z.boolean().optional(),
+  tradeName: z.string().optional(),
   status: z.string(),
   path: z.array(stage),
   contract: contract.optional(),
@@ -56,8 +60,17 @@ export const contracts = {
       activity: text(200),
       birthDate: isoDate.optional(),
       situationAtEntry: z.enum(SITUATIONS_AT_ENTRY).optional(),
-      /** The accueil-diagnostic date; today when absent. */
+      /**
+       * The accueil-diagnostic date. When absent, today until a first CAPE or CESA dated earlier moves the
+       * welcome back to its start.
+       */
       welcomedOn: isoDate.optional(),
+      gender: z.enum(GENDERS).optional(),
+      educationLevel: z.enum(EDUCATION_LEVELS).optional(),
+      /** Lives in a quartier prioritaire de la politique de la ville. */
+      priorityNeighbourhood: z.boolean().optional(),
+      /** The activity's name on its invoices (the shared text schema replaces this bounded string at merge). */
+      tradeName: text(120).optional(),
     }),
     response: entrepreneur,
   },

@@ -15,7 +15,8 @@ export const handler = httpHandler('createEntrepreneur', contracts.createEntrepr
   await getCae(params.caeId);
   const today = todayInParis();
   const { welcomedOn, ...person } = body;
-  const decision = createCandidate({ stages: [] }, { welcomedOn: welcomedOn ?? today });
+  // Without welcomedOn the welcome stands on today only until a first CAPE or CESA dated earlier moves it back.
+  const decision = createCandidate({ stages: [] }, welcomedOn ? { welcomedOn } : { welcomedOn: today, undated: true });
   if (!decision.ok) throw violationProblem(decision.violations);
   const entrepreneur = {
     id: ulid(),

@@ -12,6 +12,9 @@ import { ConcurrentChange } from '../optimistic.js';
 import { decodeCursor, encodeCursor } from '../pagination.js';
 
 export const SITUATIONS_AT_ENTRY = ['jobseeker', 'minimum_income', 'employed', 'other'] as const;
+/** What funders break counts down by (API.md POST entrepreneurs): gender and level of education at entry. */
+export const GENDERS = ['female', 'male', 'other'] as const;
+export const EDUCATION_LEVELS = ['none', 'cap_bep', 'bac', 'bac_2', 'bac_3', 'bac_5'] as const;
 
 export interface Entrepreneur {
   id: string;
@@ -23,6 +26,12 @@ export interface Entrepreneur {
   activity: string;
   birthDate?: string;
   situationAtEntry?: (typeof SITUATIONS_AT_ENTRY)[number];
+  gender?: (typeof GENDERS)[number];
+  educationLevel?: (typeof EDUCATION_LEVELS)[number];
+  /** Lives in a quartier prioritaire de la politique de la ville (QPV). */
+  priorityNeighbourhood?: boolean;
+  /** The activity's name shown on its invoices. */
+  tradeName?: string;
   path: CareerPath;
   createdAt: string;
   version: number;
