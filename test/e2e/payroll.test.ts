@@ -8,7 +8,12 @@ import { createLocalPayroll } from '../../infra/local/payrollRunner.js';
 import type { LocalApi } from '../../infra/local/server.js';
 import { LOCAL_STATE_MACHINE_ARN, type LocalStepFunctions, startLocalStepFunctions } from '../../infra/local/stepFunctionsEndpoint.js';
 import { aCae, aPerson } from '../support/builders.js';
+import { runAsOf } from '../support/clock.js';
 import { client, startApi, tokenFor } from '../support/localApi.js';
+
+// The CESA from 2025-01-02 without a CAPE has its associate deadline on 2028-01-02: the months paid here are
+// judged while it runs, whatever the real date.
+runAsOf('2026-06-15');
 
 let api: LocalApi;
 let sfn: LocalStepFunctions;

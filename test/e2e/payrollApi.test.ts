@@ -12,7 +12,12 @@ import { createLocalPayroll } from '../../infra/local/payrollRunner.js';
 import type { LocalApi } from '../../infra/local/server.js';
 import { LOCAL_STATE_MACHINE_ARN, type LocalStepFunctions, startLocalStepFunctions } from '../../infra/local/stepFunctionsEndpoint.js';
 import { aCae, aPerson } from '../support/builders.js';
+import { runAsOf } from '../support/clock.js';
 import { client, type HttpReply, startApi, tokenFor, expectProblem as expectProblemReply, replyLog } from '../support/localApi.js';
+
+// The CESA from 2025-01-02 without a CAPE has its associate deadline on 2028-01-02: the month paid here is
+// judged while it runs, whatever the real date.
+runAsOf('2026-06-15');
 
 type Client = ReturnType<typeof client>;
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { handler as createCae } from '../../functions/caes/createCae.js';
 import { handler as putSettings } from '../../functions/caes/putSettings.js';
 import { handler as becomeAssociate } from '../../functions/entrepreneurs/becomeAssociate.js';
@@ -10,6 +10,7 @@ import { handler as listEntrepreneurs } from '../../functions/entrepreneurs/list
 import { handler as renewConvention } from '../../functions/entrepreneurs/renewConvention.js';
 import { handler as signContract } from '../../functions/entrepreneurs/signContract.js';
 import { handler as signConvention } from '../../functions/entrepreneurs/signConvention.js';
+import { setClock } from '../../functions/shared/clock.js';
 import { aCae, aPerson } from '../support/builders.js';
 import { admin, entrepreneurOf, event, invoke, staffOf } from '../support/events.js';
 
@@ -33,6 +34,8 @@ function command(handler: Parameters<typeof invoke>[0], suffix: string, caeId: s
 }
 
 describe('career paths through the handlers', () => {
+  afterEach(() => setClock(undefined));
+
   it('welcomes a candidate', async () => {
     const cae = await newCae();
     const person = await newPerson(cae.id);
@@ -102,6 +105,8 @@ describe('career paths through the handlers', () => {
   });
 
   it('keeps the history across an exit and a re-entry, and answers the status on any date', async () => {
+    // The path is shown as of today: a day inside the re-entry CAPE, which ends by itself on 2027-02-28.
+    setClock('2026-06-15');
     const cae = await newCae();
     const p = await newPerson(cae.id, { welcomedOn: '2024-01-02' });
     await command(signConvention, '/convention', cae.id, p.id, { signedOn: '2024-02-01', startsOn: '2024-02-01', endsOn: '2024-12-31' });
@@ -120,6 +125,8 @@ describe('career paths through the handlers', () => {
   });
 
   it('lists entrepreneurs by status', async () => {
+    // Status today: a day inside b's CAPE (2026-06-01 → 2027-05-31), after which b is a candidate again.
+    setClock('2026-09-15');
     const cae = await newCae();
     const a = await newPerson(cae.id);
     const b = await newPerson(cae.id);

@@ -10,7 +10,10 @@ import { handler as listPayslips } from '../../functions/payroll/listPayslips.js
 import { db, tableName } from '../../functions/shared/dynamo.js';
 import { createLocalPayroll } from '../../infra/local/payrollRunner.js';
 import { event, invoke, staffOf } from '../support/events.js';
-import { newCae, newEmployee, record } from './fixtures.js';
+import { runAsOf } from '../support/clock.js';
+import { newCae, newEmployee, record, WORKFLOW_TODAY } from './fixtures.js';
+
+runAsOf(WORKFLOW_TODAY);
 
 const MONTH = '2025-03';
 const payroll = createLocalPayroll();

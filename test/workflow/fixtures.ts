@@ -15,6 +15,13 @@ import { admin, event, invoke, staffOf } from '../support/events.js';
 
 const ENT = '/caes/{caeId}/entrepreneurs/{id}';
 
+/**
+ * The day the workflow tests run as (test/support/clock.ts): the people below are active on it (the CAPE
+ * runs to 2026-12-31, the CESAs' associate deadline is 2027-11-01) and the months paid (2025) are over, so
+ * no test depends on the real date.
+ */
+export const WORKFLOW_TODAY = '2026-06-15';
+
 export async function newCae(): Promise<string> {
   const reply = await invoke(createCae, event('POST /caes', { caller: admin, body: aCae() }));
   expect(reply.status).toBe(201);
@@ -30,7 +37,7 @@ async function welcome(caeId: string): Promise<string> {
   return reply.body.id;
 }
 
-/** Supported since 2025-01-01: a 12-month CAPE renewed to the end of 2026 (still supported today). */
+/** Supported since 2025-01-01: a 12-month CAPE renewed to the end of 2026 (still supported on WORKFLOW_TODAY). */
 export async function newSupported(caeId: string): Promise<string> {
   const id = await welcome(caeId);
   const staff = staffOf(caeId);

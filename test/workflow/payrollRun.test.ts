@@ -12,7 +12,10 @@ import { computePayslip } from '../../domain/payroll/index.js';
 import { Dec } from '../../domain/money.js';
 import { createLocalPayroll } from '../../infra/local/payrollRunner.js';
 import { entrepreneurOf, event, invoke, staffOf } from '../support/events.js';
-import { newCae, newEmployee, newSupported, record } from './fixtures.js';
+import { runAsOf } from '../support/clock.js';
+import { newCae, newEmployee, newSupported, record, WORKFLOW_TODAY } from './fixtures.js';
+
+runAsOf(WORKFLOW_TODAY);
 
 const MONTH = '2025-03';
 const payroll = createLocalPayroll();
