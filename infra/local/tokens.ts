@@ -42,7 +42,8 @@ const localPayload = z.object({
   role: z.enum(ROLES),
   caeId: z.string().min(1).optional(),
   entrepreneurId: z.string().min(1).optional(),
-  territories: z.array(z.string().min(1)).optional(),
+  // Each one code: a comma or a space would smuggle a second territory into the comma-separated claim.
+  territories: z.array(z.string().regex(/^[^\s,[\]]+$/)).optional(),
   exp: z.number().int(),
   iat: z.number().int().optional(),
   iss: z.string(),

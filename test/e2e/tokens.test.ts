@@ -61,6 +61,7 @@ describe('a local token whose claims are not of their types is a 401 problem', (
     ['entrepreneurId as a number', () => ({ sub: 'x', role: 'entrepreneur', caeId, entrepreneurId: 7 })],
     ['territories as a string', () => ({ sub: 'x', role: 'funder', territories: 'departement:69' })],
     ['territories holding a number', () => ({ sub: 'x', role: 'funder', territories: [69] })],
+    ['a territory smuggling a second one', () => ({ sub: 'x', role: 'funder', territories: ['departement:38,departement:69'] })],
     ['no sub', () => ({ role: 'federation_admin' })],
     ['sub as an array', () => ({ sub: ['x'], role: 'federation_admin' })],
   ];
