@@ -83,7 +83,7 @@ export const contracts = {
     status: 201,
     idempotencyKey: true,
     params: transactionParams,
-    body: z.strictObject({ date: isoDate, reason: text(500) }),
+    body: z.strictObject({ date: isoDate, reason: text(500, { multiline: true }) }),
     response: transaction,
   },
   getAccount: {

@@ -4,6 +4,7 @@
  * The tenant always comes from here, never from the body.
  */
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { nowIso } from './clock.js';
 import { Forbidden, NotFound, Unauthenticated } from './errors.js';
 
 export const ROLES = ['federation_admin', 'cae_staff', 'entrepreneur', 'funder'] as const;
@@ -18,39 +19,70 @@ export interface Caller {
   territories: string[];
 }
 
-type Claims = Record<string, string | number | boolean | string[] | undefined>;
+type Claims = Record<string, unknown>;
 
-function claimString(claims: Claims, name: string): string | undefined {
-  const value = claims[`custom:${name}`] ?? claims[name];
-  return typeof value === 'string' && value.length > 0 ? value : undefined;
+/** Ids are ULIDs (validation.ts `id`): a claim of any other shape could name no CAE and no person. */
+const ID_CLAIM = /^[0-9A-HJKMNP-TV-Z]{26}$/;
+/** Cognito's sub is a UUID; local tokens use short names. Never a space, a bracket or a control character. */
+const SUB_CLAIM = /^[A-Za-z0-9][A-Za-z0-9._:@+-]{0,127}$/;
+/** The shape of a territory code (`france`, `departement:69`...); whether it exists is the reports' business. */
+const TERRITORY = /^(france|[a-z]+:[0-9A-Za-z]{1,12})$/;
+/** API Gateway's HTTP API renders an array claim as `[a b c]`: one space between elements, none around. */
+const BRACKETED_LIST = /^\[([^\s[\]]+(?: [^\s[\]]+)*)\]$/;
+
+const refuse = (detail: string) => new Unauthenticated(detail);
+
+/**
+ * A claim as API Gateway hands it: a string (it renders numbers and arrays as strings), under its Cognito name.
+ * Absent is undefined; present with any other type or shape is a 401: a token is never half understood.
+ */
+function stringClaim(claims: Claims, name: string, shape: RegExp): string | undefined {
+  const value = claims[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !shape.test(value)) throw refuse(`The token's ${name} claim is not valid.`);
+  return value;
 }
 
 /**
- * Cognito custom attributes are strings, and API Gateway flattens array claims to "[a b]": territories
- * travel as a comma-separated string; an array is accepted too.
+ * `custom:territories`: a Cognito attribute is a string, the territories comma-separated ("departement:69,region:84");
+ * an array claim reaches the handler as API Gateway renders it ("[departement:69 region:84]"). Every element
+ * must be a territory code; anything else (a JSON array, spaces, empty elements) is a 401.
  */
 function territoriesOf(claims: Claims): string[] {
-  const raw = claims['custom:territories'] ?? claims.territories;
-  if (Array.isArray(raw)) return raw.map(String);
-  if (typeof raw !== 'string') return [];
-  return raw
-    .replace(/^\[|\]$/g, '')
-    .split(/[,\s]+/)
-    .filter((t) => t.length > 0);
+  const raw = claims['custom:territories'];
+  if (raw === undefined || raw === '') return [];
+  if (typeof raw !== 'string') throw refuse("The token's custom:territories claim is not valid.");
+  const bracketed = BRACKETED_LIST.exec(raw);
+  const items = bracketed ? (bracketed[1] as string).split(' ') : raw.split(',');
+  if (!items.every((t) => TERRITORY.test(t))) throw refuse("The token's custom:territories claim is not valid.");
+  return items;
 }
 
-/** Reads the caller from the event, or 401 when the authorizer gave no usable claims. */
+/** `exp` is required (a token that never expires is refused), in seconds, as a number or as API Gateway's string. */
+function requireUnexpired(claims: Claims): void {
+  const exp = claims.exp;
+  const seconds = typeof exp === 'number' ? exp : typeof exp === 'string' && /^\d{1,12}$/.test(exp) ? Number(exp) : Number.NaN;
+  if (!Number.isSafeInteger(seconds)) throw refuse('The token carries no valid expiry.');
+  if (seconds * 1000 <= Date.parse(nowIso())) throw refuse('The token has expired.');
+}
+
+/**
+ * Reads the caller from the event, or 401 when the authorizer gave no usable claims. The claims must have their
+ * types (role one of ROLES; caeId, entrepreneurId ids; territories codes) and `exp` must be set and in the future,
+ * whatever the authorizer already checked: the handler trusts no claim it does not understand.
+ */
 export function callerOf(event: Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'>): Caller {
   const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Claims } } }).authorizer?.jwt?.claims;
-  if (!claims) throw new Unauthenticated('A bearer token is required.');
-  const sub = claimString(claims, 'sub');
-  const role = claimString(claims, 'role');
-  if (!sub || !role || !(ROLES as readonly string[]).includes(role)) {
+  if (!claims || typeof claims !== 'object') throw new Unauthenticated('A bearer token is required.');
+  requireUnexpired(claims);
+  const sub = stringClaim(claims, 'sub', SUB_CLAIM);
+  const role = claims['custom:role'];
+  if (!sub || typeof role !== 'string' || !(ROLES as readonly string[]).includes(role)) {
     throw new Unauthenticated('The token carries no known role.');
   }
   const caller: Caller = { sub, role: role as Role, territories: territoriesOf(claims) };
-  const caeId = claimString(claims, 'caeId');
-  const entrepreneurId = claimString(claims, 'entrepreneurId');
+  const caeId = stringClaim(claims, 'custom:caeId', ID_CLAIM);
+  const entrepreneurId = stringClaim(claims, 'custom:entrepreneurId', ID_CLAIM);
   if (caeId) caller.caeId = caeId;
   if (entrepreneurId) caller.entrepreneurId = entrepreneurId;
   if ((caller.role === 'cae_staff' || caller.role === 'entrepreneur') && !caller.caeId) {

@@ -75,7 +75,7 @@ export async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'Exc
 
 /**
  * One page of a query on one partition (of the table or of an index), with the API's opaque cursor: a cursor
- * is accepted only for the partition it came from (pagination.ts).
+ * is accepted only from the very list that issued it (signed, and shaped as this query's key: pagination.ts).
  */
 export async function queryPage(
   input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit'>,
@@ -83,13 +83,14 @@ export async function queryPage(
   limit: number,
   cursor: string | undefined,
 ): Promise<{ items: Record<string, unknown>[]; nextCursor: string | null }> {
+  const scope = { index: input.IndexName, partitionAttribute: partition.attribute, partition: partition.value };
   const out = await db.send(
     new QueryCommand({
       ...input,
       TableName: tableName,
       Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, partition.attribute, partition.value),
+      ExclusiveStartKey: decodeCursor(cursor, scope),
     }),
   );
-  return { items: out.Items ?? [], nextCursor: encodeCursor(out.LastEvaluatedKey) };
+  return { items: out.Items ?? [], nextCursor: encodeCursor(out.LastEvaluatedKey, scope) };
 }

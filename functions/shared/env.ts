@@ -11,6 +11,12 @@ const schema = z.object({
   AWS_REGION: z.string().default('eu-west-3'),
   /** The role a tenant's request assumes (API stack); unset locally. */
   TENANT_ROLE_ARN: z.string().startsWith('arn:').optional(),
+  /** The HMAC key of list cursors (pagination.ts): required on AWS; locally derived from LOCAL_JWT_SECRET when unset. */
+  CURSOR_SECRET: z.string().min(32, 'CURSOR_SECRET must be at least 32 characters').optional(),
+  LOCAL_JWT_SECRET: z.string().min(1).optional(),
+}).refine((config) => config.CURSOR_SECRET !== undefined || config.DYNAMODB_ENDPOINT !== undefined, {
+  path: ['CURSOR_SECRET'],
+  message: 'CURSOR_SECRET is required outside local mode',
 });
 
 function load() {

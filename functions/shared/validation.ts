@@ -45,13 +45,47 @@ export const isoMonth = z.string({ error: 'must be a month YYYY-MM' }).refine(is
 /** Server-chosen ids (ULIDs); anything else cannot name a record. */
 export const id = z.string().regex(/^[0-9A-HJKMNP-TV-Z]{26}$/, { message: 'is not a valid id' });
 
-/** A bounded human text. */
-export const text = (max: number) => z.string().trim().min(1, { message: 'must not be empty' }).max(max, { message: `must be at most ${max} characters` });
+/** Unpaired UTF-16 surrogates: not Unicode text at all (UTF-8 cannot encode them, XML refuses them). */
+const LONE_SURROGATE = /\p{Cs}/u;
+/** C0 and C1 control characters (NUL, ESC..., U+007F–U+009F), and line separators: none in a one-line text. */
+const ONE_LINE_FORBIDDEN = /[\p{Cc}\u2028\u2029]/u;
+/** In a multi-line text, line feed and tab are allowed; every other control character is not. */
+const MULTI_LINE_FORBIDDEN = /(?![\n\t])\p{Cc}/u;
+/** U+FFFE, U+FFFF, U+FDD0–U+FDEF...: never for interchange, and refused by XML (Factur-X). */
+const NONCHARACTER = /\p{Noncharacter_Code_Point}/u;
+
+export interface TextOptions {
+  /** A text that may span lines (reasons, notes, descriptions): line feeds and tabs allowed, CRLF stored as LF. */
+  multiline?: boolean;
+}
+
+/**
+ * THE schema of every free-text field of the API (names, labels, reasons, titles...): what it stores is safe to
+ * put in a CSV, a PDF, an XML document, a log line or a terminal. Unicode text only (no lone surrogate, no
+ * noncharacter), no control character (C0, C1, NUL, ESC...; a multi-line text keeps line feed and tab), stored in
+ * NFC so that the same name is the same string, trimmed, 1 to `max` UTF-16 units once normalised. A refused text
+ * is a 400 naming its field; nothing is silently stripped.
+ */
+export const text = (max: number, options: TextOptions = {}) => {
+  const forbidden = options.multiline ? MULTI_LINE_FORBIDDEN : ONE_LINE_FORBIDDEN;
+  const controls = options.multiline ? 'control characters other than line feed and tab' : 'control characters or line breaks';
+  return z
+    .string({ error: 'must be a string' })
+    .refine((s) => !LONE_SURROGATE.test(s), { message: 'must not contain unpaired UTF-16 surrogates', abort: true })
+    .overwrite((s) => (options.multiline ? s.replace(/\r\n/g, '\n') : s))
+    .refine((s) => !forbidden.test(s), { message: `must not contain ${controls}`, abort: true })
+    .refine((s) => !NONCHARACTER.test(s), { message: 'must not contain Unicode noncharacters', abort: true })
+    .overwrite((s) => s.normalize('NFC'))
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(max, { message: `must be at most ${max} characters` });
+};
 
 /** `?limit=&cursor=` of every list. */
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(2048).optional(),
+  /** Only what encodeCursor makes (base64url parts and dots), so nothing else reaches the cursor's decoding. */
+  cursor: z.string().max(2048).regex(/^[A-Za-z0-9_.-]+$/, { message: 'is not a cursor of this list' }).optional(),
 };
 
 /** `{ items, nextCursor }` of every list. */

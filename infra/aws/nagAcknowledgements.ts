@@ -51,3 +51,8 @@ export function acknowledgeWorkflow(
     ack(stack, `AwsSolutions-IAM5[Action::${action}]`, 'The scheduler writes to the KMS-encrypted dead-letter queue (grantSendMessages).');
   }
 }
+
+/** The key that signs list cursors (stacks/dataStack.ts). */
+export function acknowledgeCursorKey(secret: IConstruct): void {
+  ack(secret, 'AwsSolutions-SMG4', 'A cursor key protects only page positions for a few minutes; rotating it would just break the cursors in flight.');
+}

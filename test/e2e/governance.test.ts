@@ -121,6 +121,13 @@ describe('an assembly over HTTP', () => {
     expect(read.tallies[1].voters).toBe(2);
   });
 
+  it("hides the electorate's names and capital from a candidate of the CAE (404, as for no assembly)", async () => {
+    const candidate = await ok(asStaff('POST', `/caes/${caeId}/entrepreneurs`, { body: aPerson() }));
+    const reply = await (await asEntrepreneur(caeId, candidate.id))('GET', `/caes/${caeId}/assemblies/${assemblyId}`);
+    expectProblem(reply, 404);
+    expect(JSON.stringify(reply.body)).not.toContain('80000.00');
+  });
+
   it('refuses an associate of another CAE (403)', async () => {
     const voter = await asEntrepreneur(otherCaeId, outsider);
     expectProblem(await voter('POST', `/caes/${caeId}/assemblies/${assemblyId}/votes`, { body: { resolutionId: 'r1', choice: 'for' } }), 403);

@@ -16,7 +16,9 @@ export const entrepreneurOf = (caeId: string, entrepreneurId: string): TestCalle
 export const funderOf = (...territories: string[]): TestCaller => ({ role: 'funder', territories });
 
 export function claimsOf(caller: TestCaller): Record<string, string> {
-  const claims: Record<string, string> = { sub: caller.sub ?? `test-${caller.role}`, 'custom:role': caller.role };
+  // As API Gateway passes them: strings, `exp` included (an hour from now, as Cognito's ID tokens).
+  const exp = String(Math.floor(Date.now() / 1000) + 3600);
+  const claims: Record<string, string> = { sub: caller.sub ?? `test-${caller.role}`, 'custom:role': caller.role, exp };
   if ('caeId' in caller) claims['custom:caeId'] = caller.caeId;
   if ('entrepreneurId' in caller) claims['custom:entrepreneurId'] = caller.entrepreneurId;
   if ('territories' in caller) claims['custom:territories'] = caller.territories.join(',');

@@ -9,7 +9,7 @@ import { db, queryPage, tableName } from '../dynamo.js';
 import { NotFound } from '../errors.js';
 import * as keys from '../keys.js';
 import { ConcurrentChange } from '../optimistic.js';
-import { decodeCursor, encodeCursor } from '../pagination.js';
+import { decodeCursor, encodeCursor, invalidCursor } from '../pagination.js';
 
 export const SITUATIONS_AT_ENTRY = ['jobseeker', 'minimum_income', 'employed', 'other'] as const;
 /** What funders break counts down by (API.md POST entrepreneurs): gender and level of education at entry. */
@@ -123,14 +123,15 @@ export async function listEntrepreneursByRecordedStatus(
   let index = 0;
   let inner: string | undefined;
   if (cursor !== undefined) {
-    const match = /^(\d)\.(.*)$/.exec(cursor);
-    if (!match || Number(match[1]) >= statuses.length) decodeCursor('!', 'GSI2PK', '');
-    index = Number(match?.[1]);
-    inner = match?.[2] || undefined;
+    const match = /^(\d)\.(.+)$/.exec(cursor);
+    if (!match || Number(match[1]) >= statuses.length) throw invalidCursor();
+    index = Number(match[1]);
+    inner = match[2];
   }
   const items: Entrepreneur[] = [];
   while (index < statuses.length) {
     const partition = keys.entrepreneurByStatus(caeId, statuses[index] as string, '').GSI2PK;
+    const scope = { index: keys.GSI2, partitionAttribute: 'GSI2PK', partition };
     const out = await db.send(
       new QueryCommand({
         TableName: tableName,
@@ -138,11 +139,11 @@ export async function listEntrepreneursByRecordedStatus(
         KeyConditionExpression: 'GSI2PK = :pk',
         ExpressionAttributeValues: { ':pk': partition },
         Limit: limit - items.length,
-        ExclusiveStartKey: decodeCursor(inner, 'GSI2PK', partition),
+        ExclusiveStartKey: decodeCursor(inner, scope),
       }),
     );
     items.push(...(out.Items ?? []).map(fromItem).filter(keep));
-    const next = encodeCursor(out.LastEvaluatedKey);
+    const next = encodeCursor(out.LastEvaluatedKey, scope);
     if (next) {
       inner = next;
       if (items.length >= limit) return { items, nextCursor: `${index}.${next}` };

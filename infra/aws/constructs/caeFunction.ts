@@ -2,7 +2,7 @@
  * The one Lambda construct of the project: runtime, architecture, log group, tracing and bundling are
  * decided here once, and table access is granted together with the variable that names the table.
  */
-import { Duration } from 'aws-cdk-lib';
+import { Duration, SecretValue } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
@@ -12,7 +12,7 @@ import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { acknowledgeFunction } from '../nagAcknowledgements.js';
 import { REPO_ROOT } from '../paths.js';
-import { TABLE_INDEXES } from '../stacks/dataStack.js';
+import { CURSOR_SECRET_NAME, TABLE_INDEXES } from '../stacks/dataStack.js';
 
 /** Modules the Lambda Node.js runtime provides, left out of every bundle (test/bench/bundles.ts measures the same). */
 export const SDK_PROVIDED_BY_RUNTIME = ['@aws-sdk/*'] as const;
@@ -49,6 +49,8 @@ export class CaeFunction extends Construct {
       environment: {
         NODE_OPTIONS: '--enable-source-maps',
         POWERTOOLS_SERVICE_NAME: 'cae-back-office',
+        // Signs list cursors (functions/shared/pagination.ts): resolved by CloudFormation at deploy time.
+        CURSOR_SECRET: SecretValue.secretsManager(CURSOR_SECRET_NAME).unsafeUnwrap(),
         ...props.environment,
       },
       bundling: {

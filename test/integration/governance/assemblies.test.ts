@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handler as createAssembly } from '../../../functions/governance/createAssembly.js';
+import { handler as createEntrepreneur } from '../../../functions/entrepreneurs/createEntrepreneur.js';
 import { handler as getAssembly } from '../../../functions/governance/getAssembly.js';
+import { aPerson } from '../../support/builders.js';
 import { admin, entrepreneurOf, event, invoke, staffOf, type TestCaller } from '../../support/events.js';
 import { anAssociate, anEmployee, convene, leave, newCae, tallies, vote } from './people.js';
 
@@ -66,10 +68,27 @@ describe('convening an assembly', () => {
     ]);
   });
 
-  it('lets an entrepreneur of the CAE and a federation admin read an assembly', async () => {
+  it('lets an associate of its electorate and a federation admin read an assembly, electorate included', async () => {
     const created = await create(caeId, valid);
-    expect((await read(caeId, created.body.id, entrepreneurOf(caeId, employee))).status).toBe(200);
-    expect((await read(caeId, created.body.id, admin)).status).toBe(200);
+    for (const caller of [entrepreneurOf(caeId, member), admin]) {
+      const reply = await read(caeId, created.body.id, caller);
+      expect(reply.status).toBe(200);
+      expect(reply.body.electorate).toEqual(created.body.electorate);
+    }
+  });
+
+  it('answers 404, as for no assembly, to any other entrepreneur of the CAE: employee, later associate, associate who left', async () => {
+    const created = await create(caeId, valid);
+    const candidate = (
+      await invoke(createEntrepreneur, event('POST /caes/{caeId}/entrepreneurs', { caller: staffOf(caeId), pathParameters: { caeId }, body: aPerson() }))
+    ).body.id as string;
+    const missing = await read(caeId, '01J00000000000000000000000', staffOf(caeId));
+    for (const outsider of [candidate, employee, joinsLater, leftBefore, '01J00000000000000000000000']) {
+      const reply = await read(caeId, created.body.id, entrepreneurOf(caeId, outsider));
+      expect(reply.status, outsider).toBe(404);
+      expect(JSON.stringify(reply.body)).not.toContain('capitalSubscribed');
+      expect(reply.body.title).toBe(missing.body.title);
+    }
   });
 
   it("answers 404 to an entrepreneur of another CAE reading this CAE's assembly", async () => {
@@ -151,5 +170,6 @@ describe('the electorate is frozen at creation', () => {
     await leave(caeId, member, '2026-01-10');
     const reply = await vote(caeId, assembly.id, member, { resolutionId: 'r1', choice: 'for' });
     expect(reply.status).toBe(201);
+    expect((await read(caeId, assembly.id, entrepreneurOf(caeId, member))).status).toBe(200);
   });
 });

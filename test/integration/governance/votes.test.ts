@@ -110,7 +110,8 @@ describe('voting in an assembly', () => {
 
   it('answers an associate of another CAE the same 403 whether the assembly exists or not', async () => {
     const other = await newCae();
-    const reply = await vote(caeId, '01J00000000000000000000000', 'x', { resolutionId: 'r1', choice: 'for' }, { role: 'entrepreneur', caeId: other, entrepreneurId: 'x' });
+    const stranger = '01J00000000000000000000009';
+    const reply = await vote(caeId, '01J00000000000000000000000', stranger, { resolutionId: 'r1', choice: 'for' }, { role: 'entrepreneur', caeId: other, entrepreneurId: stranger });
     expect(reply.status).toBe(403);
   });
 

@@ -54,6 +54,8 @@ describe('GET /reports/territories/{territory}: bad input is a 400 naming the fi
 
   it('refuses a funder whose token names no territory it can read', async () => {
     expect((await report('france', { from: '2019-01', to: '2019-01' }, funderOf('departement:69'))).status).toBe(403);
-    expect((await report('france', { from: '2019-01', to: '2019-01' }, funderOf('nonsense'))).status).toBe(403);
+    expect((await report('france', { from: '2019-01', to: '2019-01' }, funderOf('departement:00'))).status).toBe(403);
+    // A territories claim that is not a list of territory codes is no credential at all (auth.ts).
+    expect((await report('france', { from: '2019-01', to: '2019-01' }, funderOf('nonsense'))).status).toBe(401);
   });
 });
