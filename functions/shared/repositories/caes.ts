@@ -24,7 +24,7 @@ export interface StoredPayrollSettings {
   mobilityRate?: string;
 }
 
-/** The settings of a CAE that has set none (docs/api.md "payroll-settings" defaults). */
+/** The settings of a CAE that has set none (docs/api.md "CAEs", payroll-settings defaults). */
 export const DEFAULT_PAYROLL_SETTINGS: StoredPayrollSettings = { headcount: 50 };
 
 export interface Cae {
