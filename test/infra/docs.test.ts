@@ -37,8 +37,9 @@ const OUTSIDE_REFERENCES = [
 
 const PAGES = ['domain', 'api', 'architecture'] as const;
 
+/** The headings of a markdown text, outside fenced code (where `# ` starts a shell comment). */
 function headingsOf(markdown: string): string[] {
-  return [...markdown.matchAll(/^#{1,6}[ \t]+(.+?)[ \t]*$/gm)].map((m) => (m[1] ?? '').trim());
+  return [...markdown.replace(/^```[\s\S]*?^```/gm, '').matchAll(/^#{1,6}[ \t]+(.+?)[ \t]*$/gm)].map((m) => (m[1] ?? '').trim());
 }
 
 /** The anchor GitHub gives a heading. */
