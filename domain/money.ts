@@ -1,6 +1,6 @@
 /**
  * Money and rates. Every amount is a decimal.js value; a JavaScript number never carries euros.
- * Payroll and CAE accounting round half-up to the cent at the end of each line (DOMAIN.md, "Money").
+ * Payroll and CAE accounting round half-up to the cent at the end of each line (docs/domain.md, "Money").
  */
 import { Decimal } from 'decimal.js';
 

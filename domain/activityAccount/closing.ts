@@ -1,5 +1,5 @@
 /**
- * Closing months (DOMAIN.md "Salary"; API.md "Payroll"). A month is closed when payroll pays it: its figures
+ * Closing months (docs/domain.md "Salary"; docs/api.md "Payroll"). A month is closed when payroll pays it: its figures
  * are then a stored fact that never changes, and nothing may be dated in it any more. Months close in order:
  * paying a month also closes every earlier open month (no salary is paid in those; their balances carry forward).
  */

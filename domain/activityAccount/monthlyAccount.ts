@@ -1,5 +1,5 @@
 /**
- * The monthly activity account (DOMAIN.md "Salary"): opening balance + revenue − contribution − expenses
+ * The monthly activity account (docs/domain.md "Salary"): opening balance + revenue − contribution − expenses
  * = envelope; envelope − employer cost = closing balance. Amounts excl. VAT; VAT is tracked beside them.
  *
  * A read is bounded: the account of a month needs only that month's entries (reversals included: they net

@@ -27,7 +27,7 @@ export type TransactionViolationId =
 
 type LedgerViolation = Violation<TransactionViolationId>;
 
-/** Statuses whose holders may have transactions (DOMAIN.md "Who is who"). */
+/** Statuses whose holders may have transactions (docs/domain.md "Who is who"). */
 export const ACTIVE_STATUSES: readonly string[] = Object.freeze(['supported', 'employee', 'associate']);
 
 /** What the rules need to know about the entrepreneur and the CAE. */

@@ -30,7 +30,7 @@ export interface MonthlyAccountSnapshot {
   readonly closed: boolean;
 }
 
-/** The fields of `GET …/account?month=` (API.md "Activity"): the snapshot without its year-to-date figures. */
+/** The fields of `GET …/account?month=` (docs/api.md "Activity"): the snapshot without its year-to-date figures. */
 const ACCOUNT_VIEW_FIELDS = [
   'month',
   'openingBalance',
@@ -45,7 +45,7 @@ const ACCOUNT_VIEW_FIELDS = [
   'closed',
 ] as const satisfies readonly (keyof MonthlyAccountSnapshot)[];
 
-/** The account of `GET …/account?month=` (API.md "Activity"). */
+/** The account of `GET …/account?month=` (docs/api.md "Activity"). */
 export type AccountView = Pick<MonthlyAccountSnapshot, (typeof ACCOUNT_VIEW_FIELDS)[number]>;
 
 /** The stored form of an account (closed or not; `closeMonth` gives the closed one). */

@@ -1,5 +1,5 @@
 /**
- * VAT on a ledger entry (DOMAIN.md "Money"): the French rates 20%, 10%, 5.5%, 2.1% and 0%. VAT passes through
+ * VAT on a ledger entry (docs/domain.md "Money"): the French rates 20%, 10%, 5.5%, 2.1% and 0%. VAT passes through
  * to the state: it is tracked on each entry, never part of the activity's budget.
  */
 import type { Decimal } from 'decimal.js';

@@ -1,5 +1,5 @@
 /**
- * The commands that move a person along their career path, and the guards of DOMAIN.md ("Career path").
+ * The commands that move a person along their career path, and the guards of docs/domain.md ("Career path").
  * Each command is a pure function of the path, the command and the CAE's settings: it returns the new path
  * or the first rule it breaks. Nothing already recorded is ever rewritten: a command only ends the stage in
  * force (its `to`) and appends stages; a renewal only extends the CAPE in force.
@@ -36,7 +36,7 @@
  * - Trial period: at most 8 months minus the prior CAPE counted in months rounded up (a CAPE of 5 months and
  *   3 days leaves 2 months of trial): trial and CAPE together never exceed 8 months. Never below 0.
  * - Associate deadline: the CESA start plus 36 months minus the prior CAPE, exactly (months, then days):
- *   CAPE 2023-01-01 → 2023-12-31 (12 months), CESA from 2024-01-01 → 2026-01-01 (DOMAIN.md). Membership may
+ *   CAPE 2023-01-01 → 2023-12-31 (12 months), CESA from 2024-01-01 → 2026-01-01 (docs/domain.md). Membership may
  *   take effect on the deadline itself. A CESA whose deadline would fall before its start is refused
  *   (`associate-deadline-passed`).
  * - Money arrives as decimal strings (or decimals) with at most 2 decimals: the fixed part may be 0.00, the

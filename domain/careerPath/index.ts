@@ -1,5 +1,5 @@
 /**
- * The career path (parcours) of a person inside one CAE, as a pure model (DOMAIN.md, "Career path"):
+ * The career path (parcours) of a person inside one CAE, as a pure model (docs/domain.md, "Career path"):
  * candidate → supported (CAPE) → employee (CESA) → associate, exits with a reason, re-entries that start a new
  * path segment and keep the history.
  *

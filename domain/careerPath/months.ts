@@ -7,7 +7,7 @@
  * N-month anniversary, the anniversary being the same day of the month N months later, or the first day of
  * the following month when that day does not exist there.
  *
- * - 2023-01-01 + 12 months: anniversary 2024-01-01, so the period runs 2023-01-01 → 2023-12-31 (DOMAIN.md).
+ * - 2023-01-01 + 12 months: anniversary 2024-01-01, so the period runs 2023-01-01 → 2023-12-31 (docs/domain.md).
  * - 2023-03-31 + 1 month: "April 31" does not exist, anniversary 2023-05-01, period ends 2023-04-30.
  * - 2024-02-29 + 12 months: anniversary 2025-03-01, period ends 2025-02-28.
  *

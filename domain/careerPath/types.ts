@@ -13,7 +13,7 @@
  */
 import type { IsoDate } from '../calendar.js';
 
-/** A stage of the career path (DOMAIN.md glossary: porteur de projet, accompagné, salarié, associé, sorti). */
+/** A stage of the career path (docs/domain.md glossary: porteur de projet, accompagné, salarié, associé, sorti). */
 export type CareerStage = 'candidate' | 'supported' | 'employee' | 'associate' | 'exited';
 
 /** The status of a person on a date: a stage, or 'none' before their first stage. */
@@ -22,7 +22,7 @@ export type CareerStatus = CareerStage | 'none';
 /** Every stage, in the order of the path. */
 export const CAREER_STAGES: readonly CareerStage[] = ['candidate', 'supported', 'employee', 'associate', 'exited'];
 
-/** The reasons staff may give for an exit (API.md `exit.reason`). */
+/** The reasons staff may give for an exit (docs/api.md `exit.reason`). */
 export const EXIT_REASONS = ['company_created', 'salaried_job', 'training', 'stopped', 'other'] as const;
 
 /** A reason staff may give for an exit. Funders count `company_created` as "entreprises créées". */

@@ -1,5 +1,5 @@
 /**
- * The contribution of one month (DOMAIN.md "Contribution"). Every policy is read as marginal brackets on the
+ * The contribution of one month (docs/domain.md "Contribution"). Every policy is read as marginal brackets on the
  * base cumulated over the calendar year (a flat policy is one open bracket), so the month's contribution is
  * what the year's cumulated base costs after the month minus what it cost before: 33,000 before and 5,000
  * this month under 10% to 35,000 / 8% to 45,000 → 2,000 × 10% + 3,000 × 8% = 440.00.

@@ -1,5 +1,5 @@
 /**
- * Contribution policies (contribution coopérative, DOMAIN.md "Contribution") as data a person can read:
+ * Contribution policies (contribution coopérative, docs/domain.md "Contribution") as data a person can read:
  * rates and amounts are decimal strings, exactly as the API carries and the store keeps them.
  */
 import { Dec } from '../money.js';
@@ -39,7 +39,7 @@ export interface TieredPolicy extends PolicyLimits {
 /** A CAE's (or an entrepreneur's override) contribution policy. */
 export type ContributionPolicy = FlatPolicy | TieredPolicy;
 
-/** The policy of a new CAE (API.md): 10% of revenue, as in the founding documents. */
+/** The policy of a new CAE (docs/api.md): 10% of revenue, as in the founding documents. */
 export const DEFAULT_POLICY: ContributionPolicy = Object.freeze({ kind: 'flat', rate: '0.10', base: 'revenue' });
 
 /** The base a policy applies to ('revenue' when unset). */

@@ -1,6 +1,6 @@
 /**
  * The associates register: who is a member of the cooperative on a given date, with the capital they hold.
- * One associate, one vote, whatever their capital (DOMAIN.md, "The cooperative itself"; loi 47-1775 art. 9:
+ * One associate, one vote, whatever their capital (docs/domain.md, "The cooperative itself"; loi 47-1775 art. 9:
  * "chaque associé dispose d'une voix", which the Scop law 78-763 does not derogate from).
  */
 import { type IsoDate, isValidDate } from '../calendar.js';

@@ -1,5 +1,5 @@
 /**
- * Cooperative governance (DOMAIN.md, "The cooperative itself"; API.md, "Cooperative governance"): pure rules,
+ * Cooperative governance (docs/domain.md, "The cooperative itself"; docs/api.md, "Cooperative governance"): pure rules,
  * no I/O, no clock.
  *
  * - {@link associatesOn}: the associates register on a date, one entry and one vote per person.

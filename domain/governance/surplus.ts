@@ -1,6 +1,6 @@
 /**
  * Allocation of a year's surplus (excédents nets de gestion) under the Scop rules, law 78-763 art. 33, as
- * DOMAIN.md ("The cooperative itself") states them:
+ * docs/domain.md ("The cooperative itself") states them:
  * 1° legal reserve: at least 15% of the surplus, until the reserve equals the highest capital ever reached
  *    ("ce prélèvement cesse d'être obligatoire lorsque le montant de ladite réserve s'élève au montant le plus
  *    élevé atteint par le capital");
@@ -11,7 +11,7 @@
  * Decisions taken here (see each function):
  * - When the reserve would reach the highest capital part-way through this year's allocation, only what it
  *   lacks is required: minimum = min(15% × surplus, highestCapital − legalReserveBalance), never below 0.
- * - The 15% and 25% minimums are rounded half-up to the cent, like every other line (DOMAIN.md, "Money"):
+ * - The 15% and 25% minimums are rounded half-up to the cent, like every other line (docs/domain.md, "Money"):
  *   15% of 100.01 is 15.0015, so 15.00 is accepted. A stricter reading (round up, 15.01) would make a surplus
  *   of 0.01 impossible to allocate in cents; it is a one-line change in `percentOf` if counsel prefers it.
  * - Giving more than the minimum to the legal reserve or the workers is always allowed.

@@ -1,6 +1,6 @@
 /**
  * Closing an entrepreneur's months for payroll: the activity account of each month to close, rolled forward
- * from the last closed one, and in the month paid, the salary of the month (DOMAIN.md "Salary"): the largest
+ * from the last closed one, and in the month paid, the salary of the month (docs/domain.md "Salary"): the largest
  * gross whose employer cost fits the envelope, at least the contract's fixed part, at most the request.
  * Months closed in passing (before the paid month) carry their balance forward with no salary.
  */

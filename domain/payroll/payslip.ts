@@ -2,7 +2,7 @@
  * Forward payroll: from a gross monthly pay to the payslip (every contribution line, the general reduction,
  * the net pay before income tax and the employer cost), with the rate table in force on the date.
  *
- * Rules (DOMAIN.md "Money", "Social contributions"):
+ * Rules (docs/domain.md "Money", "Social contributions"):
  * - every line is base × rate rounded half-up to the cent; the payslip totals are the sums of its lines;
  * - part-time: the SMIC and the PSS are prorated by weeklyHours ÷ 35 (as modele-social does);
  * - gross 0 is a month without pay: every total is 0 and the payslip has no line.
@@ -20,7 +20,7 @@ export type DecimalInput = Decimal | string;
 /** Weekly hours may also be a number (35, 17.5): they are not money. */
 export type HoursInput = Decimal | string | number;
 
-/** A CAE's payroll settings (API.md, payroll-settings). Absent values take the defaults of the rate table. */
+/** A CAE's payroll settings (docs/api.md, payroll-settings). Absent values take the defaults of the rate table. */
 export interface PayrollSettings {
   /** Number of employees of the CAE (a positive integer): thresholds 11, 50 and 250. */
   headcount: number;

@@ -1,5 +1,5 @@
 /**
- * The salary of the month of an entrepreneur salarié (DOMAIN.md, "Salary", law: Code du travail L7332-3):
+ * The salary of the month of an entrepreneur salarié (docs/domain.md, "Salary", law: Code du travail L7332-3):
  * the largest gross whose employer cost fits the envelope of the activity account, never below the fixed
  * part of the contract (owed even when the envelope is short: the account then goes negative and the payslip
  * is flagged for the staff), never above what the entrepreneur asked for that month.

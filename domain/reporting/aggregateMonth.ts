@@ -3,7 +3,7 @@
  * every report sums (a report never reads the ledger).
  *
  * Who counts where: an entrepreneur counts in every territory that contains the commune of their activity
- * (DOMAIN.md): the commune (for a municipal arrondissement, the arrondissement and its commune), its EPCI when it
+ * (docs/domain.md): the commune (for a municipal arrondissement, the arrondissement and its commune), its EPCI when it
  * has one, its département, its région when it has one, and `france`. The commune is the one the payroll run
  * recorded on the month's result when there is one, else the one on the entrepreneur's record. A commune code
  * the territory dataset does not know places the person nowhere; they are returned in `unplaced`.
@@ -12,7 +12,7 @@
  * day is candidate, supported, employee or associate, or who was welcomed, entered or exited during the month.
  * People who left before the month and came back after it count nowhere that month.
  *
- * Definitions (the figures of DOMAIN.md "What funders ask for"):
+ * Definitions (the figures of docs/domain.md "What funders ask for"):
  * - welcomed: the person's first stage (the accueil) starts in the month;
  * - entries: a supported (CAPE) or employee (CESA) stage starts in the month and the stage before it is a
  *   candidate or exited stage, or there is none: someone who had no contract with the CAE now has one. Moving

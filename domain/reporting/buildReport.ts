@@ -1,5 +1,5 @@
 /**
- * The territorial report (API.md "Public funding and reports"), summed from the monthly aggregates of one
+ * The territorial report (docs/api.md "Public funding and reports"), summed from the monthly aggregates of one
  * territory and the grants counted in it. Pure: the handler reads the aggregates (one query) and the grants
  * (one query) and passes them in.
  *

@@ -1,7 +1,7 @@
 /**
  * Public grants in reports.
  *
- * Where a grant counts: in the territory of the funder that gave it (DOMAIN.md), and so in every territory
+ * Where a grant counts: in the territory of the funder that gave it (docs/domain.md), and so in every territory
  * that contains that one. A report of territory T includes the grants of T and of the territories inside T;
  * never a grant of a territory that T is only part of (a région's grant is not split among its départements:
  * nothing says how the région meant it).

@@ -1,5 +1,5 @@
 /**
- * Territorial impact reporting (DOMAIN.md "What funders ask for"):
+ * Territorial impact reporting (docs/domain.md "What funders ask for"):
  * - aggregateMonth.ts: one CAE's closed month cut by territory (written by the payroll workflow);
  * - buildReport.ts: a territory's report over a period, from those aggregates and the grants;
  * - grants.ts: where a grant counts and how a yearly grant counts in a period of months;

@@ -1,5 +1,5 @@
 /**
- * The vocabulary of territorial reporting (DOMAIN.md "What funders ask for"): the monthly aggregate of one
+ * The vocabulary of territorial reporting (docs/domain.md "What funders ask for"): the monthly aggregate of one
  * CAE in one territory, the public grant, and the report a funder reads. Everything stored is a string or a
  * count, so an aggregate can be written to DynamoDB and read back as it is.
  */
@@ -137,7 +137,7 @@ export interface ReportGrant {
   readonly inPeriod: string;
 }
 
-/** The territorial report of API.md ("Public funding and reports"). */
+/** The territorial report of docs/api.md ("Public funding and reports"). */
 export interface TerritoryReport {
   readonly territory: string;
   readonly territoryName: string | null;

@@ -1,5 +1,5 @@
 /**
- * The HTTP contract of the activity routes (API.md "Activity" and the contribution override): zod schemas that
+ * The HTTP contract of the activity routes (docs/api.md "Activity" and the contribution override): zod schemas that
  * validate requests, type the handlers and generate /openapi.json.
  */
 import { z } from 'zod';

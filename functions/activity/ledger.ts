@@ -38,7 +38,7 @@ export class MonthClosed extends HttpProblem {
   readonly title = 'The month is closed';
 }
 
-/** Violations that say the input itself is malformed (API.md: 400), not that a rule refused it. */
+/** Violations that say the input itself is malformed (docs/api.md: 400), not that a rule refused it. */
 const INPUT_ERRORS: ReadonlySet<string> = new Set<TransactionViolationId | 'invalid-month'>([
   'invalid-type',
   'invalid-category',

@@ -1,5 +1,5 @@
 /**
- * The HTTP contract of the CAE routes (API.md "CAEs"): zod schemas that validate requests, type the
+ * The HTTP contract of the CAE routes (docs/api.md "CAEs"): zod schemas that validate requests, type the
  * handlers and generate /openapi.json.
  */
 import { z } from 'zod';

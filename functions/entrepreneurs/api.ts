@@ -1,5 +1,5 @@
 /**
- * The HTTP contract of the entrepreneur routes (API.md "Entrepreneurs").
+ * The HTTP contract of the entrepreneur routes (docs/api.md "Entrepreneurs").
  */
 import { z } from 'zod';
 import { CAREER_STAGES, EXIT_REASONS } from '../../domain/careerPath/index.js';

@@ -1,5 +1,5 @@
 /**
- * The HTTP contract of the governance routes (API.md "Cooperative governance"): the associates register,
+ * The HTTP contract of the governance routes (docs/api.md "Cooperative governance"): the associates register,
  * assemblies and their votes, and the allocation of a year's surplus.
  */
 import { z } from 'zod';

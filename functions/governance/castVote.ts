@@ -4,7 +4,7 @@
  *
  * Who may vote, checked before anything is read, so a refusal leaks nothing about the assembly:
  * - staff and federation admins never vote (403): a vote comes from the voter's own token, there are no proxies;
- * - an entrepreneur of another CAE is outside this electorate (403, API.md: "anyone outside the electorate"),
+ * - an entrepreneur of another CAE is outside this electorate (403, docs/api.md: "anyone outside the electorate"),
  *   rather than the usual 404 for another tenant's ids: the answer is the same whether the assembly exists.
  * Then the domain decides (not in the electorate → 403, unknown resolution → 422, already voted → 409), and
  * the vote is written with a conditional put under its (assembly, resolution, voter) key, which settles two

@@ -1,8 +1,8 @@
 /**
  * POST /caes/{caeId}/surplus-allocations: records how a year's surplus is allocated, if it follows law 78-763
- * art. 33 (DOMAIN.md "The cooperative itself"). A refusal is a 422 whose `type` is the first rule broken and
+ * art. 33 (docs/domain.md "The cooperative itself"). A refusal is a 422 whose `type` is the first rule broken and
  * whose `errors` list every breach, each on its field. One allocation per year: a second one is a 409.
- * It creates a money record, so it takes an Idempotency-Key (API.md): a retried request gets the first answer.
+ * It creates a money record, so it takes an Idempotency-Key (docs/api.md): a retried request gets the first answer.
  */
 import { checkSurplusAllocation } from '../../domain/governance/index.js';
 import { requireCae } from '../shared/auth.js';

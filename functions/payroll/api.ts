@@ -1,4 +1,4 @@
-/** The HTTP contract of the payroll routes (API.md "Payroll"). */
+/** The HTTP contract of the payroll routes (docs/api.md "Payroll"). */
 import { z } from 'zod';
 import { Dec, isMoneyString } from '../../domain/money.js';
 import { id, isoDate, isoMonth, nonNegativeMoney, page, pageQuery, rateString } from '../shared/validation.js';

@@ -1,4 +1,4 @@
-/** A stored month result as the API's payslip (API.md "Payroll"). */
+/** A stored month result as the API's payslip (docs/api.md "Payroll"). */
 import type { MonthResult } from '../shared/repositories/payrollRuns.js';
 
 export function payslipView(result: MonthResult & { payslip: NonNullable<MonthResult['payslip']> }) {

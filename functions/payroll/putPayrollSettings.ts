@@ -11,7 +11,7 @@ import { withOptimisticRetry } from '../shared/optimistic.js';
 import { type Cae, DEFAULT_PAYROLL_SETTINGS, getCae, saveCae, type StoredPayrollSettings } from '../shared/repositories/caes.js';
 import { contracts } from './api.js';
 
-/** The defaults of the latest rate table (API.md: health insurance 40.00 at 50% employer share, mobility 0). */
+/** The defaults of the latest rate table (docs/api.md: health insurance 40.00 at 50% employer share, mobility 0). */
 function displayedDefaults() {
   const latest = RATE_TABLES[RATE_TABLES.length - 1];
   if (!latest) throw new Error('no payroll rate table');

@@ -1,4 +1,4 @@
-/** A CAE's stored payroll settings as the payroll domain takes them (defaults of API.md where unset). */
+/** A CAE's stored payroll settings as the payroll domain takes them (defaults of docs/api.md where unset). */
 import type { PayrollSettings } from '../../domain/payroll/index.js';
 import { DEFAULT_PAYROLL_SETTINGS, type StoredPayrollSettings } from '../shared/repositories/caes.js';
 

@@ -1,4 +1,4 @@
-/** Who may read which territorial report (API.md "Identity"). */
+/** Who may read which territorial report (docs/api.md "Identity"). */
 import { contains, parseTerritory, type Territory } from '../../domain/territory/index.js';
 import type { Caller } from '../shared/auth.js';
 import { Forbidden } from '../shared/errors.js';

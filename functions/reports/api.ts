@@ -1,5 +1,5 @@
 /**
- * The HTTP contract of public funding and reports (API.md "Public funding and reports"): grants, the
+ * The HTTP contract of public funding and reports (docs/api.md "Public funding and reports"): grants, the
  * territorial report in JSON, CSV or HTML, and the federation's monthly summary. One module for the three
  * routes, so the catalog imports it once.
  */

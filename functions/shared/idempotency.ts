@@ -1,5 +1,5 @@
 /**
- * `Idempotency-Key` for the POSTs that create money records (API.md "Conventions"):
+ * `Idempotency-Key` for the POSTs that create money records (docs/api.md "Conventions"):
  * - the same key with the same request returns the first response again (same status, same body);
  * - the same key with another request (another body, route or account) is a 409 `idempotency-key-reused`;
  * - concurrent duplicates create one record: they race on one conditional write (repositories/idempotency.ts),

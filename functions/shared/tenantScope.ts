@@ -1,5 +1,5 @@
 /**
- * IAM as the backstop behind the code's own tenant checks (DESIGN.md, the AWS SaaS reference): while a request
+ * IAM as the backstop behind the code's own tenant checks (docs/architecture.md, the AWS SaaS reference): while a request
  * of a CAE's staff or entrepreneur runs, DynamoDB is called with credentials of a role assumed with the session
  * tag `caeId`, whose policy allows only keys that lead with `CAE#<that caeId>` (`dynamodb:LeadingKeys`). A bug
  * that named another CAE's keys would be refused by DynamoDB, not served.

@@ -1,5 +1,5 @@
 /**
- * Shared zod building blocks for the API's conventions (API.md "Conventions"), and the mapping of zod
+ * Shared zod building blocks for the API's conventions (docs/api.md "Conventions"), and the mapping of zod
  * issues to the `errors: [{ path, message }]` of a problem.
  */
 import { z } from 'zod';

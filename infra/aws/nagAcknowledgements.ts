@@ -14,7 +14,7 @@ export function acknowledgeFunction(fn: IConstruct): void {
   ack(
     fn,
     'AwsSolutions-L1',
-    'Node.js 22 is the runtime DESIGN.md fixes: the same code runs on the Node 20 of the local runtime and CI; a newer runtime is a deliberate upgrade.',
+    'Node.js 22 is the runtime docs/architecture.md fixes: the same code runs on the Node 20 of the local runtime and CI; a newer runtime is a deliberate upgrade.',
   );
   ack(
     fn,
@@ -24,9 +24,9 @@ export function acknowledgeFunction(fn: IConstruct): void {
   ack(fn, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray PutTraceSegments and PutTelemetryRecords accept no resource but *.');
 }
 
-/** Routes that are public by contract (API.md): /health and /openapi.json. */
+/** Routes that are public by contract (docs/api.md): /health and /openapi.json. */
 export function acknowledgePublicRoute(route: IConstruct): void {
-  ack(route, 'AwsSolutions-APIG4', 'Public by contract (API.md "Service"): liveness and the OpenAPI document carry no data.');
+  ack(route, 'AwsSolutions-APIG4', 'Public by contract (docs/api.md "Service"): liveness and the OpenAPI document carry no data.');
 }
 
 /** Findings of the workflow stack we accept. */

@@ -70,7 +70,9 @@ if (funder && firstCae && demo.paidMonth) {
   console.log(`\nThe funder's report of département ${firstCae.departement}, to open in a browser (local only: the token rides in the URL):`);
   console.log(`  ${api.url}/reports/territories/departement:${firstCae.departement}?from=${year}-01&to=${demo.paidMonth}&format=html&access_token=${funder.token}`);
 }
-console.log(`\nOpenAPI document: ${api.url}/openapi.json\n`);
+console.log(`\nOpenAPI document: ${api.url}/openapi.json`);
+console.log(`The demo's ids are in ${join(DATA_DIR, 'demo.json')}; README "Try it" sets the shell variables of its examples from them,`);
+console.log('and `npm run token -- --role <role> …` signs a token for any other user.\n');
 
 const stop = async () => {
   await api.close();

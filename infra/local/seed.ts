@@ -16,6 +16,8 @@ export interface DemoFederation {
   paidMonth?: string;
   /** An employee of the first CAE, whose token is printed. */
   entrepreneur: { caeId: string; id: string; name: string };
+  /** An associate of the first CAE, whose token is printed (votes in assemblies). Absent from demos seeded before it. */
+  associate?: { caeId: string; id: string; name: string };
 }
 
 /** Appends the Luhn check digit to 13 digits, giving a valid SIRET. */
@@ -120,7 +122,10 @@ export async function ensureDemo(apiUrl: string, secret: string, dataDir: string
         await call(apiUrl, admin, 'POST', `${base}/${who.id}/transactions`, { type: 'expense', date: addDays(on, 3), amountExclVat: expense, vatRate: '0.20', label: 'Supplies' });
       }
     }
-    if (i === 0) demo.entrepreneur = { caeId: cae.id, id: employee.id, name: employee.name };
+    if (i === 0) {
+      demo.entrepreneur = { caeId: cae.id, id: employee.id, name: employee.name };
+      demo.associate = { caeId: cae.id, id: associate.id, name: associate.name };
+    }
   }
   // The last two months are paid for every CAE (the monthly workflow, one month after the other), and public
   // funders' grants are recorded, so that payslips, aggregates and reports have figures from the first start.
@@ -154,9 +159,17 @@ export async function demoTokens(demo: DemoFederation, secret: string): Promise<
     { label: 'federation admin', claims: { sub: 'demo-admin', role: 'federation_admin' } },
     ...demo.caes.map((cae) => ({ label: `staff of ${cae.name}`, claims: { sub: `demo-staff-${cae.departement}`, role: 'cae_staff' as const, caeId: cae.id } })),
     {
-      label: `entrepreneur ${demo.entrepreneur.name}`,
+      label: `entrepreneur ${demo.entrepreneur.name} (employee)`,
       claims: { sub: 'demo-entrepreneur', role: 'entrepreneur', caeId: demo.entrepreneur.caeId, entrepreneurId: demo.entrepreneur.id },
     },
+    ...(demo.associate
+      ? [
+          {
+            label: `entrepreneur ${demo.associate.name} (associate)`,
+            claims: { sub: 'demo-associate', role: 'entrepreneur' as const, caeId: demo.associate.caeId, entrepreneurId: demo.associate.id },
+          },
+        ]
+      : []),
     { label: `funder of département ${demo.caes[0]?.departement}`, claims: { sub: 'demo-funder', role: 'funder', territories: [`departement:${demo.caes[0]?.departement}`] } },
   ];
   return Promise.all(users.map(async (u) => ({ ...u, token: await signLocalToken(u.claims, secret) })));

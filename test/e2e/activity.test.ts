@@ -64,7 +64,7 @@ async function entryCount(id: string, month = MARCH): Promise<number> {
 }
 
 describe('an activity account over HTTP', () => {
-  it("gives DOMAIN.md's example account to the entrepreneur", async () => {
+  it("gives docs/domain.md's example account to the entrepreneur", async () => {
     const id = await newEmployee();
     const self = tracked(client(api.url, await tokenFor({ sub: `e-${id}`, role: 'entrepreneur', caeId, entrepreneurId: id })));
     expect((await post(self, id, revenue('5000.00'), 'e2e-r1')).status).toBe(201);

@@ -30,7 +30,7 @@ describe('the data stack', () => {
 });
 
 describe('the identity stack', () => {
-  it('carries the custom claims of API.md, which users may read but not write', () => {
+  it('carries the custom claims of docs/api.md, which users may read but not write', () => {
     const identity = app.template('CaeIdentity');
     const pool = Object.values(identity.findResources('AWS::Cognito::UserPool'))[0] as { Properties: { Schema: { Name: string }[] } };
     expect(pool.Properties.Schema.map((a) => a.Name)).toEqual(expect.arrayContaining(['role', 'caeId', 'entrepreneurId', 'territories']));

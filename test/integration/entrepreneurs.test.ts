@@ -42,7 +42,7 @@ describe('career paths through the handlers', () => {
     expect(person.status).toBe('candidate');
   });
 
-  it("computes DOMAIN.md's associate deadline: CAPE 2023 → CESA 2024-01-01 gives 2026-01-01", async () => {
+  it("computes docs/domain.md's associate deadline: CAPE 2023 → CESA 2024-01-01 gives 2026-01-01", async () => {
     const cae = await newCae();
     const p = await newPerson(cae.id, { welcomedOn: '2022-12-01' });
     expect((await command(signConvention, '/convention', cae.id, p.id, { signedOn: '2023-01-01', startsOn: '2023-01-01', endsOn: '2023-12-31' })).status).toBe(201);

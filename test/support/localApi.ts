@@ -45,7 +45,7 @@ export function client(baseUrl: string, token?: string) {
 
 /**
  * Keeps every reply of the clients it tracks, so that a test file can check after each test that none was a
- * 5xx (API.md: no input a client can send produces one).
+ * 5xx (docs/api.md: no input a client can send produces one).
  */
 export function replyLog() {
   const seen: HttpReply[] = [];

@@ -43,7 +43,7 @@ describe('a CAE paid for a month', () => {
     rich = await newEmployee(caeId, '1000.00');
     short = await newEmployee(caeId, '500.00');
     supported = await newSupported(caeId);
-    // DOMAIN.md's example: revenue 5,000.00 (+1,000.00 VAT), contribution 10% = 500.00, expenses 600.00 → 3,900.00.
+    // docs/domain.md's example: revenue 5,000.00 (+1,000.00 VAT), contribution 10% = 500.00, expenses 600.00 → 3,900.00.
     expect((await record(caeId, rich, 'revenue', '2025-03-10', '5000.00')).status).toBe(201);
     expect((await record(caeId, rich, 'expense', '2025-03-12', '600.00')).status).toBe(201);
     expect((await record(caeId, supported, 'revenue', '2025-03-05', '1000.00')).status).toBe(201);

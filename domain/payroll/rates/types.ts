@@ -1,6 +1,6 @@
 /**
  * The shape of a dated table of French social contribution rates, for a non-executive employee of the
- * general regime (DOMAIN.md, "Social contributions"). A table is data a person can review line by line:
+ * general regime (docs/domain.md, "Social contributions"). A table is data a person can review line by line:
  * every figure is a decimal string and carries its legal source. The engine (../payslip.ts) only
  * interprets these tables; no rate lives in code.
  */

@@ -1,5 +1,5 @@
 /**
- * Monthly activity accounts (DOMAIN.md "Salary"; API.md "Activity"), their closing as a stored fact, and the
+ * Monthly activity accounts (docs/domain.md "Salary"; docs/api.md "Activity"), their closing as a stored fact, and the
  * per-entrepreneur contribution overrides they are computed with.
  *
  * Items, all under the entrepreneur's partition `CAE#<caeId>#ENT#<id>`:

@@ -16,7 +16,7 @@ export interface PolicyVersion {
   policy: ContributionPolicy;
 }
 
-/** What `PUT /caes/{caeId}/payroll-settings` stores (API.md): rates and amounts as decimal strings. */
+/** What `PUT /caes/{caeId}/payroll-settings` stores (docs/api.md): rates and amounts as decimal strings. */
 export interface StoredPayrollSettings {
   headcount: number;
   atMpRate?: string;
@@ -24,7 +24,7 @@ export interface StoredPayrollSettings {
   mobilityRate?: string;
 }
 
-/** The settings of a CAE that has set none (API.md "payroll-settings" defaults). */
+/** The settings of a CAE that has set none (docs/api.md "CAEs", payroll-settings defaults). */
 export const DEFAULT_PAYROLL_SETTINGS: StoredPayrollSettings = { headcount: 50 };
 
 export interface Cae {

@@ -1,5 +1,5 @@
 /**
- * Governance in the single table (API.md "Cooperative governance"):
+ * Governance in the single table (docs/api.md "Cooperative governance"):
  * - the associates register is not stored: it is derived from the career paths of the CAE's entrepreneurs,
  *   read through their GSI1 listing (one bounded partition: a CAE has at most a few hundred people), so it can
  *   never disagree with the paths it comes from;

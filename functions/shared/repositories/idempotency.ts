@@ -1,5 +1,5 @@
 /**
- * Idempotency records in the single table (API.md "Conventions": `Idempotency-Key`). One item per
+ * Idempotency records in the single table (docs/api.md "Conventions": `Idempotency-Key`). One item per
  * (account, caller, key) under `CAE#<caeId>#IDEMPOTENCY#<scope>#<hash>`; every write is a
  * single-item conditional write, so concurrent requests with the same key race on one item and one wins.
  * functions/shared/idempotency.ts holds the protocol; this module only stores.

@@ -1,5 +1,5 @@
 /**
- * The single table (DESIGN.md "Data"): generic keys, two GSIs, on-demand, encrypted, point-in-time
+ * The single table (docs/architecture.md "Data"): generic keys, two GSIs, on-demand, encrypted, point-in-time
  * recovery, kept when the stack is deleted. The local runtime creates its dynalite table from this
  * stack's synthesized template, so the key schema is declared here and nowhere else.
  */

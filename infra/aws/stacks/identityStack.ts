@@ -1,5 +1,5 @@
 /**
- * The federation's users: a Cognito user pool whose custom attributes carry the claims of API.md
+ * The federation's users: a Cognito user pool whose custom attributes carry the claims of docs/api.md
  * (`custom:role`, `custom:caeId`, `custom:entrepreneurId`, `custom:territories`). Users can read but
  * never write those attributes: only the federation's administrators set them, so nobody grants
  * themselves a role or a tenant.

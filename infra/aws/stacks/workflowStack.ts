@@ -1,5 +1,5 @@
 /**
- * The monthly payroll workflow (DESIGN.md "Monthly workflow"): EventBridge Scheduler on the 1st of each month
+ * The monthly payroll workflow (docs/architecture.md "Monthly workflow"): EventBridge Scheduler on the 1st of each month
  * in Europe/Paris starts the federation's run with its scheduled time; the month to pay is derived from that
  * time. For each CAE a Standard state machine opens the run, pays batches of ≤ 100 entrepreneurs in a
  * Distributed Map, closes the run and writes the territorial aggregates. Every step is idempotent.

@@ -1,5 +1,5 @@
 /**
- * The monthly activity account (DOMAIN.md "Salary"), computed from the ledger on dynalite through the handlers:
+ * The monthly activity account (docs/domain.md "Salary"), computed from the ledger on dynalite through the handlers:
  * opening + revenue − contribution − expenses = envelope; until the month is paid, closing balance = envelope.
  */
 import { describe, expect, it } from 'vitest';
@@ -21,7 +21,7 @@ import {
 } from './fixtures.js';
 
 describe('the monthly activity account', () => {
-  it("gives DOMAIN.md's example: 5,000.00 revenue (+1,000.00 VAT), 10% contribution, 600.00 expenses → envelope 3,900.00", async () => {
+  it("gives docs/domain.md's example: 5,000.00 revenue (+1,000.00 VAT), 10% contribution, 600.00 expenses → envelope 3,900.00", async () => {
     const caeId = await newCae();
     const id = await newEmployee(caeId);
     await recorded(caeId, id, aRevenue({ date: day(3, 5), amountExclVat: '5000.00', vatRate: '0.20' }));
@@ -61,7 +61,7 @@ describe('the monthly activity account', () => {
     expect(await accountOf(caeId, id, month(3))).toMatchObject({ revenue: '200.00', contribution: '20.00', vatCollected: '40.00', envelope: '180.00' });
   });
 
-  it("applies DOMAIN.md's tiered example set by PUT: 33,000 cumulated, 5,000 this month → 440.00", async () => {
+  it("applies docs/domain.md's tiered example set by PUT: 33,000 cumulated, 5,000 this month → 440.00", async () => {
     const caeId = await newCae();
     const id = await newEmployee(caeId);
     const tiered = {

@@ -14,7 +14,7 @@ async function closeMonth(caeId: string, entrepreneurId: string, m: string, empl
   return closeAccountMonth(caeId, entrepreneurId, m, employerCost);
 }
 
-/** An employee with DOMAIN.md's March (envelope 3,900.00), March closed with a salary costing 3,000.00. */
+/** An employee with docs/domain.md's March (envelope 3,900.00), March closed with a salary costing 3,000.00. */
 async function withClosedMarch() {
   const caeId = await newCae();
   const id = await newEmployee(caeId);

@@ -1,5 +1,5 @@
 /**
- * Idempotency-Key as API.md states it, on dynalite: the same key and body return the first response again;
+ * Idempotency-Key as docs/api.md states it, on dynalite: the same key and body return the first response again;
  * the same key with another body is a 409; concurrent duplicates make one entry; keys are per tenant.
  */
 import { describe, expect, it, vi } from 'vitest';

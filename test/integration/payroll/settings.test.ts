@@ -11,7 +11,7 @@ import { expectProblem, newCae, newEntrepreneur, putSettings } from './fixtures.
 const FULL = { headcount: 20, atMpRate: '0.031', healthInsurance: { monthlyAmount: '60.00', employerShare: '0.75' }, mobilityRate: '0.0295' };
 
 describe('setting the payroll settings', () => {
-  it('shows the defaults of API.md for what was not set, the AT/MP rate of the date as null', async () => {
+  it('shows the defaults of docs/api.md for what was not set, the AT/MP rate of the date as null', async () => {
     const caeId = await newCae();
     const reply = await putSettings(caeId, { headcount: 12 });
     expect(reply.status).toBe(200);

@@ -1,7 +1,7 @@
 /**
  * POST /caes/{caeId}/payroll/simulations on dynalite, through the handler: the three bases, the payslip's
  * identities, agreement with the payroll engine (itself checked against modele-social in test/reference), the
- * CAE's settings, part time, and orders of magnitude from DOMAIN.md.
+ * CAE's settings, part time, and orders of magnitude from docs/domain.md.
  */
 import { describe, expect, it } from 'vitest';
 import { computePayslip, type Payslip } from '../../../domain/payroll/index.js';
@@ -40,7 +40,7 @@ function totalsAndLines(s: Simulation) {
   };
 }
 
-/** API.md default settings of a CAE that set none: headcount 50, the rest from the rate table of the date. */
+/** docs/api.md default settings of a CAE that set none: headcount 50, the rest from the rate table of the date. */
 const DEFAULTS = { headcount: 50 };
 
 describe('simulation from a gross', () => {
@@ -78,7 +78,7 @@ describe('simulation from a gross', () => {
     expect(health.employeeAmount).toBe('20.00');
   });
 
-  it('uses the national average AT/MP rate of the date when the CAE set none (API.md: 0.0212 in 2025, 0.0208 in 2026)', async () => {
+  it('uses the national average AT/MP rate of the date when the CAE set none (docs/api.md: 0.0212 in 2025, 0.0208 in 2026)', async () => {
     const caeId = await newCae();
     const in2025 = await simulated(caeId, { date: '2025-06-15', basis: 'gross', amount: '2500.00' });
     const in2026 = await simulated(caeId, { date: '2026-06-15', basis: 'gross', amount: '2500.00' });
@@ -111,7 +111,7 @@ describe('simulation from a gross', () => {
   });
 });
 
-describe('orders of magnitude (DOMAIN.md "Social contributions")', () => {
+describe('orders of magnitude (docs/domain.md "Social contributions")', () => {
   it.each(['2025-06-15', '2026-03-15'])('near 2,500 gross on %s: employer cost ≈ 1.3 × gross, net ≈ 0.78 × gross', async (date) => {
     const caeId = await newCae();
     const s = await simulated(caeId, { date, basis: 'gross', amount: '2500.00' });
@@ -125,7 +125,7 @@ describe('orders of magnitude (DOMAIN.md "Social contributions")', () => {
 
   it('gives a general reduction that shrinks as the gross grows and is nil from 3 SMIC in 2026', async () => {
     const caeId = await newCae();
-    // full-time SMIC 2026-01: 12.02 €/h × 35 × 52 ÷ 12 = 1,823.03; 3 SMIC = 5,469.10 (DOMAIN.md)
+    // full-time SMIC 2026-01: 12.02 €/h × 35 × 52 ÷ 12 = 1,823.03; 3 SMIC = 5,469.10 (docs/domain.md)
     const atSmic = await simulated(caeId, { date: '2026-03-15', basis: 'gross', amount: '1823.03' });
     const at2500 = await simulated(caeId, { date: '2026-03-15', basis: 'gross', amount: '2500.00' });
     const at3Smic = await simulated(caeId, { date: '2026-03-15', basis: 'gross', amount: '5469.10' });

@@ -28,7 +28,7 @@ const TIERS: ContributionPolicy = {
   ],
 };
 
-describe('monthly account (DOMAIN.md "Salary")', () => {
+describe('monthly account (docs/domain.md "Salary")', () => {
   it('gives an envelope of 3,900.00 for revenue 5,000.00, contribution 10%, expenses 600.00, opening 0', () => {
     const entries = [revenue('5000.00', { vatRate: '0.20' }), expense('600.00', { vatRate: '0.20' })];
     expect(view({ entries })).toEqual({
@@ -89,7 +89,7 @@ describe('monthly account (DOMAIN.md "Salary")', () => {
 });
 
 describe('contribution in the monthly account', () => {
-  it('gives 440.00 for a tiered policy after 33,000 of revenue earlier in the year (DOMAIN.md)', () => {
+  it('gives 440.00 for a tiered policy after 33,000 of revenue earlier in the year (docs/domain.md)', () => {
     const opening = { ...NO_HISTORY, cumulatedRevenue: new Dec('33000.00'), cumulatedContribution: new Dec('3300.00') };
     expect(view({ opening, policy: TIERS, entries: [revenue('5000.00')] }).contribution).toBe('440.00');
   });

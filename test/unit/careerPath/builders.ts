@@ -68,7 +68,7 @@ export const exitOn = (effectiveOn: string, reason = 'company_created'): CareerC
   reason,
 });
 
-/** DOMAIN.md's example: welcomed 2022-12-01, CAPE 2023-01-01 → 2023-12-31, CESA from 2024-01-01. */
+/** docs/domain.md's example: welcomed 2022-12-01, CAPE 2023-01-01 → 2023-12-31, CESA from 2024-01-01. */
 export const domainExample: readonly CareerCommand[] = [
   welcome('2022-12-01'),
   convention('2023-01-01', '2023-12-31'),

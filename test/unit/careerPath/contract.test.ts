@@ -143,7 +143,7 @@ describe('the CESA trial period: at most 8 months minus the prior CAPE (L7332-1)
 });
 
 describe('the associate deadline: CESA start + 36 months − the prior CAPE (L7331-3)', () => {
-  it('is 2026-01-01 for a CAPE 2023-01-01 → 2023-12-31 and a CESA from 2024-01-01 (DOMAIN.md)', () => {
+  it('is 2026-01-01 for a CAPE 2023-01-01 → 2023-12-31 and a CESA from 2024-01-01 (docs/domain.md)', () => {
     expect(associateDeadline(pathOf(domainExample))).toBe('2026-01-01');
   });
 

@@ -1,5 +1,5 @@
 /**
- * An independent check of what a stored career path must look like, written from DOMAIN.md and the TSDoc of
+ * An independent check of what a stored career path must look like, written from docs/domain.md and the TSDoc of
  * domain/careerPath, without the model's own helpers (its date arithmetic goes through JavaScript's Date,
  * the model's through calendar.ts and months.ts). The property tests run it on every path the commands build.
  */

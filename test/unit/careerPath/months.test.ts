@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { anniversary, lastDayOfPeriod, lengthOf, monthsRoundedUp } from '../../../domain/careerPath/index.js';
 
 describe('counting months by anniversary', () => {
-  it('a 12-month period from 2023-01-01 ends on 2023-12-31 (DOMAIN.md)', () => {
+  it('a 12-month period from 2023-01-01 ends on 2023-12-31 (docs/domain.md)', () => {
     expect(lastDayOfPeriod('2023-01-01', 12)).toBe('2023-12-31');
   });
 

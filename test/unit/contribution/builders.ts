@@ -5,7 +5,7 @@ import { Dec } from '../../../domain/money.js';
 
 export const d = (value: string | number): Decimal => new Dec(value);
 
-/** The brackets of DOMAIN.md: 10% up to 35,000, 8% up to 45,000, 6% above. */
+/** The brackets of docs/domain.md: 10% up to 35,000, 8% up to 45,000, 6% above. */
 export const DOMAIN_TIERS: TieredPolicy = {
   kind: 'tiered',
   brackets: [
@@ -15,7 +15,7 @@ export const DOMAIN_TIERS: TieredPolicy = {
   ],
 };
 
-/** DOMAIN.md: 12% of margin, floor 40.00/month, cap 8,400.00/year. */
+/** docs/domain.md: 12% of margin, floor 40.00/month, cap 8,400.00/year. */
 export const MARGIN_FLOOR_CAP: ContributionPolicy = {
   kind: 'flat',
   rate: '0.12',

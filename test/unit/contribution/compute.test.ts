@@ -28,7 +28,7 @@ describe('flat policy', () => {
 });
 
 describe('tiered policy (marginal brackets on the cumulated yearly base)', () => {
-  it('gives 440.00 for 5,000 in a month after 33,000 cumulated (DOMAIN.md)', () => {
+  it('gives 440.00 for 5,000 in a month after 33,000 cumulated (docs/domain.md)', () => {
     const input = contributionInput(DOMAIN_TIERS, '5000.00', {
       cumulatedBaseBeforeMonth: d('33000.00'),
       cumulatedContributionBeforeMonth: d('3300.00'),

@@ -8,7 +8,7 @@ const found = (policy: ContributionPolicy, prefix?: string) =>
 const tiered = (brackets: { upTo: string | null; rate: string }[]): ContributionPolicy => ({ kind: 'tiered', brackets });
 
 describe('validatePolicy', () => {
-  it('accepts the policies of DOMAIN.md', () => {
+  it('accepts the policies of docs/domain.md', () => {
     expect([...validatePolicy(DOMAIN_TIERS), ...validatePolicy(MARGIN_FLOOR_CAP), ...validatePolicy(flat('0.115'))]).toEqual(
       [],
     );

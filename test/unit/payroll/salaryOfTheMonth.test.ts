@@ -6,7 +6,7 @@ const month = (input: Partial<SalaryOfTheMonthInput>) =>
   salaryOfTheMonth({ date: '2026-03-31', envelope: '3900.00', fixedMonthlyGross: '1000.00', settings: { headcount: 20 }, ...input });
 
 describe('salary of the month', () => {
-  it('pays the largest gross whose employer cost fits the envelope (DOMAIN.md example: 3,900.00)', () => {
+  it('pays the largest gross whose employer cost fits the envelope (docs/domain.md example: 3,900.00)', () => {
     const p = month({});
     expect(p.employerCost.lessThanOrEqualTo('3900.00')).toBe(true);
     expect(payslip('2026-03-31', p.gross.plus('0.01').toFixed(2)).employerCost.greaterThan('3900.00')).toBe(true);
