@@ -12,6 +12,15 @@ const parisDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', y
 /** Milliseconds added to the real time; 0 unless setClock moved the clock. */
 let offsetMs = 0;
 
+/**
+ * The real instant, which setClock never moves: for what is about security or machinery rather than business
+ * (a token's expiry, a lease or a heartbeat, how long to wait for a duplicate request). A test that moves the
+ * business clock to another year must not expire every token with it.
+ */
+export function systemNow(): Date {
+  return new Date();
+}
+
 /** The current instant of the business clock. */
 export function now(): Date {
   return new Date(Date.now() + offsetMs);
