@@ -4,11 +4,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { setClock, todayInParis } from '../../functions/shared/clock.js';
 import { ensureTables, startDynalite } from './dynamo.js';
-import { demoTokens, ensureDemo } from './seed.js';
 import { createLocalPayroll } from './payrollRunner.js';
+import { demoTokens, ensureDemo } from './seed.js';
 import { startLocalApi } from './server.js';
-import { setClock } from '../../functions/shared/clock.js';
 import { LOCAL_STATE_MACHINE_ARN, startLocalStepFunctions } from './stepFunctionsEndpoint.js';
 import { DEFAULT_LOCAL_SECRET } from './tokens.js';
 
@@ -69,6 +69,9 @@ const year = (demo.paidMonth ?? '').slice(0, 4);
 if (funder && firstCae && demo.paidMonth) {
   console.log(`\nThe funder's report of département ${firstCae.departement}, to open in a browser (local only: the token rides in the URL):`);
   console.log(`  ${api.url}/reports/territories/departement:${firstCae.departement}?from=${year}-01&to=${demo.paidMonth}&format=html&access_token=${funder.token}`);
+}
+if (demo.today && demo.today.slice(0, 7) < todayInParis().slice(0, 7)) {
+  console.log(`\nThe payroll rate tables end before last month, so the demo is set on ${demo.today} and paid the two months before it.`);
 }
 console.log(`\nOpenAPI document: ${api.url}/openapi.json`);
 console.log(`The demo's ids are in ${join(DATA_DIR, 'demo.json')}; README "Try it" sets the shell variables of its examples from them,`);

@@ -7,10 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { addDays, addMonths } from '../../domain/calendar.js';
+import { coveredPeriods } from '../../domain/payroll/rates/index.js';
 import { todayInParis } from '../../functions/shared/clock.js';
 import { type LocalClaims, signLocalToken } from './tokens.js';
 
 export interface DemoFederation {
+  /** The day the demo's story is set on (see demoDay): today when it was seeded, unless rates ran out. */
+  today?: string;
   caes: { id: string; name: string; departement: string }[];
   /** The month the seed paid, so that reports have figures from the first start. */
   paidMonth?: string;
@@ -62,6 +65,19 @@ async function call(base: string, token: string, method: string, path: string, b
 }
 
 /**
+ * The day the demo's story is set on: today, unless the payroll rate tables do not cover last month (their
+ * last table ends before it: new rates are published every year and must be added by hand, reviewed). Payroll
+ * refuses a month it has no rates for, so the demo then sets itself on the first day after the last table,
+ * and the months it pays are the last two that have rates. The README's examples read this day from demo.json.
+ */
+export function demoDay(today: string): string {
+  const lastTable = coveredPeriods().at(-1);
+  if (!lastTable) return today;
+  const firstUncovered = addDays(lastTable.to, 1);
+  return today.slice(0, 7) <= firstUncovered.slice(0, 7) ? today : firstUncovered;
+}
+
+/**
  * Seeds the demo through the API, once; later starts read what was seeded from DATA_DIR/demo.json.
  * `payrollDone` waits for the payroll runs the seed starts (they run asynchronously, as on AWS).
  */
@@ -69,10 +85,10 @@ export async function ensureDemo(apiUrl: string, secret: string, dataDir: string
   const file = join(dataDir, 'demo.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DemoFederation;
   const admin = await signLocalToken({ sub: 'seed', role: 'federation_admin' }, secret, 1);
-  const today = todayInParis();
+  const today = demoDay(todayInParis());
   const monthStart = `${today.slice(0, 7)}-01`;
   const ago = (months: number) => addMonths(monthStart, -months);
-  const demo: DemoFederation = { caes: [], entrepreneur: { caeId: '', id: '', name: '' } };
+  const demo: DemoFederation = { today, caes: [], entrepreneur: { caeId: '', id: '', name: '' } };
 
   for (const [i, spec] of CAES.entries()) {
     const cae = await call(apiUrl, admin, 'POST', '/caes', { name: spec.name, siret: siretWithCheckDigit(spec.siret), communeCode: spec.communeCode });
