@@ -13,6 +13,10 @@ export const payrollRun = z.object({
   monthsClosedInPassing: z.array(z.string()),
   startedAt: z.string(),
   completedAt: z.string().optional(),
+  /** Why the run failed (status "failed"): the failing step's error, or how its execution ended. */
+  failure: z.object({ reason: z.string(), at: z.string() }).optional(),
+  /** Who the run could not pay, and why; running the month again after the fix pays them. */
+  unpaid: z.array(z.object({ entrepreneurId: z.string(), reason: z.string() })),
 });
 
 export const payslip = z.object({
