@@ -75,7 +75,8 @@ export function createLocalPayroll(hooks: PayrollHooks = {}): LocalPayroll {
   async function reportFailedExecution(executionArn: string, input: unknown, error: unknown) {
     const handler = await executionEndedHandler();
     await handler({ detail: { executionArn, status: 'FAILED', input: JSON.stringify(input), error: (error as Error)?.name ?? null } } as never).catch((failure: unknown) => {
-      console.error('the ended payroll execution could not be recorded on its run', failure);
+      // As a dead letter on AWS: the run may still say "running", and POST …/payroll-runs resumes it.
+      console.error(`the ended payroll execution could not be recorded on its run: ${(failure as Error)?.name}: ${(failure as Error)?.message}`);
     });
   }
 
