@@ -102,7 +102,7 @@ async function runOf(runtime: Runtime, caeId: string) {
 }
 
 async function untilFinished(runtime: Runtime, caeId: string) {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1200; i++) {
     const run = await runOf(runtime, caeId);
     if (run.status !== 'running') return run;
     await new Promise((r) => setTimeout(r, 100));
