@@ -22,3 +22,4 @@ export {
   salaryOfTheMonth,
 } from './salaryOfTheMonth.js';
 export { type ClosedMonth, closeMonthsToPay, type MonthsToPayInput } from './monthlyPay.js';
+export { MAX_PAYROLL_AMOUNT, MAX_SETTING_RATE, MAX_WEEKLY_HOURS, payrollAmountProblem, settingRateProblem } from './bounds.js';

@@ -10,6 +10,7 @@
 import { Decimal } from 'decimal.js';
 import type { IsoDate } from '../calendar.js';
 import { Dec } from '../money.js';
+import { MAX_PAYROLL_AMOUNT, MAX_SETTING_RATE, MAX_WEEKLY_HOURS, payrollAmountProblem, settingRateProblem } from './bounds.js';
 import { InvalidPayrollInput } from './errors.js';
 import { ratesFor } from './rates/index.js';
 import type { BaseKind, ContributionRule, RateSpec, RateTable } from './rates/types.js';
@@ -68,7 +69,7 @@ export interface Payslip {
   weeklyHours: Decimal;
 }
 
-export const MAX_AMOUNT = new Dec('1000000');
+export const MAX_AMOUNT = new Dec(MAX_PAYROLL_AMOUNT);
 const ZERO = new Dec(0);
 const ONE = new Dec(1);
 const HALF = new Dec('0.5');
@@ -95,22 +96,22 @@ function toDecimal(field: string, value: HoursInput): D {
 /** An amount of money as the payroll takes it: 0 ≤ amount ≤ 1,000,000.00, at most 2 decimals. */
 export function checkedAmount(field: string, value: DecimalInput, { allowNegative = false } = {}): D {
   const d = toDecimal(field, value);
-  if (!allowNegative && d.isNegative()) throw new InvalidPayrollInput(field, 'must not be negative');
-  if (d.abs().greaterThan(MAX_AMOUNT)) throw new InvalidPayrollInput(field, 'must not exceed 1000000.00');
-  if (d.decimalPlaces() > 2) throw new InvalidPayrollInput(field, 'must have at most 2 decimals');
+  const problem = payrollAmountProblem(d, { allowNegative });
+  if (problem) throw new InvalidPayrollInput(field, problem);
   return d;
 }
 
 function checkedRate(field: string, value: DecimalInput, max: string): D {
   const d = toDecimal(field, value);
-  if (d.isNegative() || d.greaterThan(max)) throw new InvalidPayrollInput(field, `must be between 0 and ${max}`);
+  const problem = settingRateProblem(d, max);
+  if (problem) throw new InvalidPayrollInput(field, problem);
   return d;
 }
 
 export function checkedWeeklyHours(value: HoursInput | undefined): D {
-  if (value === undefined) return new Dec(35);
+  if (value === undefined) return new Dec(MAX_WEEKLY_HOURS);
   const d = toDecimal('weeklyHours', value);
-  if (d.lessThanOrEqualTo(0) || d.greaterThan(35)) throw new InvalidPayrollInput('weeklyHours', 'must be in (0, 35]');
+  if (d.lessThanOrEqualTo(0) || d.greaterThan(MAX_WEEKLY_HOURS)) throw new InvalidPayrollInput('weeklyHours', `must be in (0, ${MAX_WEEKLY_HOURS}]`);
   return d;
 }
 
@@ -188,11 +189,11 @@ export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHour
   const table = ratesFor(date);
   const weeklyHours = checkedWeeklyHours(weeklyHoursInput);
   const headcount = checkedHeadcount(settings.headcount);
-  const atMpRate = checkedRate('settings.atMpRate', settings.atMpRate ?? table.defaults.atMpRate.value, '0.5');
-  const mobilityRate = checkedRate('settings.mobilityRate', settings.mobilityRate ?? table.defaults.mobilityRate.value, '0.1');
+  const atMpRate = checkedRate('settings.atMpRate', settings.atMpRate ?? table.defaults.atMpRate.value, MAX_SETTING_RATE.atMpRate);
+  const mobilityRate = checkedRate('settings.mobilityRate', settings.mobilityRate ?? table.defaults.mobilityRate.value, MAX_SETTING_RATE.mobilityRate);
   const health = settings.healthInsurance ?? table.defaults.healthInsurance;
   const healthAmount = checkedAmount('settings.healthInsurance.monthlyAmount', health.monthlyAmount);
-  const employerShare = checkedRate('settings.healthInsurance.employerShare', health.employerShare, '1');
+  const employerShare = checkedRate('settings.healthInsurance.employerShare', health.employerShare, MAX_SETTING_RATE.employerShare);
   const key = [table.id, weeklyHours, headcount, atMpRate, mobilityRate, healthAmount, employerShare].join('|');
   const cached = planCache.get(key);
   if (cached) return cached;

@@ -4,8 +4,9 @@
 import { z } from 'zod';
 import { CAREER_STAGES, EXIT_REASONS } from '../../domain/careerPath/index.js';
 import { communeCode } from '../caes/api.js';
+import { payrollAmount } from '../payroll/bounds.js';
 import { EDUCATION_LEVELS, GENDERS, SITUATIONS_AT_ENTRY } from '../shared/repositories/entrepreneurs.js';
-import { id, isoDate, nonNegativeMoney, page, pageQuery, positiveMoney, text } from '../shared/validation.js';
+import { id, isoDate, page, pageQuery, positiveMoney, text } from '../shared/validation.js';
 
 export const entrepreneurParams = z.object({ caeId: id, id });
 
@@ -105,7 +106,8 @@ export const contracts = {
     body: z.strictObject({
       signedOn: isoDate,
       startsOn: isoDate,
-      fixedMonthlyGross: nonNegativeMoney,
+      // Payroll pays it every month: payroll's own bound, so that a contract signed here can always be paid.
+      fixedMonthlyGross: payrollAmount,
       trialMonths: z.number().int().min(0).max(8).optional(),
     }),
     response: entrepreneur,

@@ -2,7 +2,8 @@
  * GET /federation/summary?month=YYYY-MM (federation admin): one row per CAE, a page of the federation's CAEs
  * at a time: the people by status at the month's end, revenue, cooperative contributions and gross salaries
  * (from the CAE's `france` aggregate of the month, written when payroll closed it), and the payroll run's
- * status. A month not closed yet has no figures (null) rather than figures that would change.
+ * status (with how many entrepreneurs it could not pay). A month not closed yet has no figures (null) rather than
+ * figures that would change.
  * Cost per page: the CAE list, one BatchGet of aggregates, one read per CAE's run.
  */
 import { COUNTED_STATUSES } from '../../domain/reporting/index.js';
@@ -26,7 +27,7 @@ export const handler = httpHandler('getFederationSummary', contracts.getFederati
       revenue: a?.revenue ?? null,
       contributions: a?.cooperativeContributions ?? null,
       grossSalaries: a?.grossSalaries ?? null,
-      payrollRun: { status: runs[i]?.status ?? ('not_started' as const) },
+      payrollRun: { status: runs[i]?.status ?? ('not_started' as const), ...(runs[i]?.unpaid?.length ? { unpaid: runs[i]?.unpaid?.length } : {}) },
     };
   });
   return { body: { month, items, nextCursor: caes.nextCursor } };

@@ -1,7 +1,7 @@
 /** The HTTP contract of the payroll routes (docs/api.md "Payroll"). */
 import { z } from 'zod';
-import { Dec, isMoneyString } from '../../domain/money.js';
-import { id, isoDate, isoMonth, nonNegativeMoney, page, pageQuery, rateString } from '../shared/validation.js';
+import { payrollAmount, settingRate, weeklyHours } from './bounds.js';
+import { id, isoDate, isoMonth, page, pageQuery } from '../shared/validation.js';
 
 const money = z.string();
 
@@ -13,6 +13,10 @@ export const payrollRun = z.object({
   monthsClosedInPassing: z.array(z.string()),
   startedAt: z.string(),
   completedAt: z.string().optional(),
+  /** Why the run failed (status "failed"): the failing step's error, or how its execution ended. */
+  failure: z.object({ reason: z.string(), at: z.string() }).optional(),
+  /** Who the run could not pay, and why; running the month again after the fix pays them. */
+  unpaid: z.array(z.object({ entrepreneurId: z.string(), reason: z.string() })),
 });
 
 export const payslip = z.object({
@@ -44,31 +48,9 @@ export const payslip = z.object({
 });
 
 // ---- Payroll settings, simulations and salary requests (issue 4, part 5) ----
+// Amounts and rates are bounded by payroll's own bounds (./bounds.ts): what is accepted here can be paid.
 
-/** The most any payroll amount may be (domain/payroll MAX_AMOUNT): above it is absurd, a 400. */
-const PAYROLL_MAX = '1000000.00';
-
-function notAbove(max: string) {
-  const limit = new Dec(max);
-  // only judged on a well-formed amount: a malformed one already has its message
-  return (v: string): boolean => !isMoneyString(v) || !new Dec(v).greaterThan(limit);
-}
-
-/** Money a payroll computation takes: 0.00 to 1,000,000.00, exactly two decimals. */
-export const payrollAmount = nonNegativeMoney.refine(notAbove(PAYROLL_MAX), { message: `must not exceed ${PAYROLL_MAX}` });
-
-/** A rate of the payroll settings: a decimal string between 0 and `max`. */
-function settingRate(max: string) {
-  return rateString.refine((v) => !/^\d+(\.\d+)?$/.test(v) || !new Dec(v).greaterThan(max), { message: `must be at most ${max}` });
-}
-
-/** Weekly hours of the contract: a decimal string in (0, 35], e.g. "35", "17.5". */
-export const weeklyHours = z
-  .string({ error: 'must be a decimal string of weekly hours, e.g. "35" or "17.5"' })
-  .regex(/^\d{1,2}(\.\d{1,2})?$/, { message: 'must be a decimal string of weekly hours with at most 2 decimals, e.g. "35" or "17.5"' })
-  .refine((v) => !/^\d{1,2}(\.\d{1,2})?$/.test(v) || (new Dec(v).greaterThan(0) && !new Dec(v).greaterThan(35)), {
-    message: 'must be more than 0 and at most 35 (weekly hours; the SMIC is prorated by weeklyHours ÷ 35)',
-  });
+export { payrollAmount, weeklyHours } from './bounds.js';
 
 export const MAX_HEADCOUNT = 100_000;
 
@@ -79,11 +61,11 @@ export const payrollSettingsBody = z.strictObject({
     .min(1, { message: 'must be a positive integer' })
     .max(MAX_HEADCOUNT, { message: `must be at most ${MAX_HEADCOUNT}` }),
   /** Absent: the national average AT/MP rate of the date of each payslip. */
-  atMpRate: settingRate('0.5').optional(),
+  atMpRate: settingRate('atMpRate').optional(),
   healthInsurance: z
-    .strictObject({ monthlyAmount: payrollAmount, employerShare: rateString })
+    .strictObject({ monthlyAmount: payrollAmount, employerShare: settingRate('employerShare') })
     .optional(),
-  mobilityRate: settingRate('0.1').optional(),
+  mobilityRate: settingRate('mobilityRate').optional(),
 });
 
 export const payrollSettingsView = z.object({

@@ -113,7 +113,8 @@ export const federationSummaryRow = z.object({
   revenue: z.string().nullable(),
   contributions: z.string().nullable(),
   grossSalaries: z.string().nullable(),
-  payrollRun: z.object({ status: z.enum(['not_started', 'running', 'completed', 'failed']) }),
+  /** `unpaid`: how many entrepreneurs the run could not pay (present when there are some; GET …/payroll-runs/{month} lists them). */
+  payrollRun: z.object({ status: z.enum(['not_started', 'running', 'completed', 'failed']), unpaid: z.number().int().optional() }),
 });
 
 export const contracts = {

@@ -1,8 +1,9 @@
 /**
- * Starting the payroll state machine. On AWS the ARN comes from the stack; on one machine SFN_ENDPOINT points
- * at the local runtime's Step Functions endpoint (infra/local), which runs the same synthesized definition.
+ * Starting and describing the payroll state machine's executions. On AWS the ARN comes from the stack; on one
+ * machine SFN_ENDPOINT points at the local runtime's Step Functions endpoint (infra/local), which runs the same
+ * synthesized definition and answers the same calls.
  */
-import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ExecutionDoesNotExist, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { ulid } from 'ulid';
 
 const endpoint = process.env.SFN_ENDPOINT;
@@ -11,12 +12,35 @@ const client = new SFNClient({
   ...(endpoint ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
 });
 
-/** Starts one CAE's run for a month; the execution name is unique, so a month can run again. */
-export async function startPayrollExecution(caeId: string, month: string): Promise<string> {
-  const stateMachineArn = process.env.PAYROLL_STATE_MACHINE_ARN;
-  if (!stateMachineArn) throw new Error('PAYROLL_STATE_MACHINE_ARN is not set');
-  const out = await client.send(
-    new StartExecutionCommand({ stateMachineArn, name: `${caeId}-${month}-${ulid()}`, input: JSON.stringify({ caeId, month }) }),
-  );
+function stateMachineArn(): string {
+  const arn = process.env.PAYROLL_STATE_MACHINE_ARN;
+  if (!arn) throw new Error('PAYROLL_STATE_MACHINE_ARN is not set');
+  return arn;
+}
+
+/** A new execution of one CAE's run for a month: its unique name (a month can run again) and its ARN. */
+export function newPayrollExecution(caeId: string, month: string): { name: string; executionArn: string } {
+  const name = `${caeId}-${month}-${ulid()}`;
+  // A Standard execution's ARN is its state machine's with `execution` and the name: known before it starts, so
+  // that the run records it first and a crash between the two leaves an execution that does not exist.
+  return { name, executionArn: `${stateMachineArn().replace(':stateMachine:', ':execution:')}:${name}` };
+}
+
+/** Starts one CAE's run for a month under `name` (newPayrollExecution); returns the execution ARN. */
+export async function startPayrollExecution(caeId: string, month: string, name = newPayrollExecution(caeId, month).name): Promise<string> {
+  const out = await client.send(new StartExecutionCommand({ stateMachineArn: stateMachineArn(), name, input: JSON.stringify({ caeId, month }) }));
   return out.executionArn ?? '';
+}
+
+export type ExecutionStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | 'TIMED_OUT' | 'ABORTED' | 'PENDING_REDRIVE' | 'NOT_FOUND';
+
+/** The status of an execution; NOT_FOUND when Step Functions knows no such execution (never started, or another runtime's). */
+export async function executionStatus(executionArn: string): Promise<ExecutionStatus> {
+  try {
+    const out = await client.send(new DescribeExecutionCommand({ executionArn }));
+    return (out.status ?? 'RUNNING') as ExecutionStatus;
+  } catch (error) {
+    if (error instanceof ExecutionDoesNotExist || (error as Error).name === 'ExecutionDoesNotExist') return 'NOT_FOUND';
+    throw error;
+  }
 }

@@ -26,6 +26,7 @@ export function buildApp(props: AppProps = {}, options: { nag?: boolean } = {}):
     env,
     table: data.table,
     payrollStateMachine: workflow.caeRun,
+    payrollStateMachineName: workflow.caeRunName,
     userPool: identity.userPool,
     userPoolClient: identity.client,
   });

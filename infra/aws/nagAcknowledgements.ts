@@ -29,12 +29,25 @@ export function acknowledgePublicRoute(route: IConstruct): void {
   ack(route, 'AwsSolutions-APIG4', 'Public by contract (docs/api.md "Service"): liveness and the OpenAPI document carry no data.');
 }
 
+/** The API's DescribeExecution on the CAE run's executions (any execution name: they are unique per run). */
+export function acknowledgePayrollExecutions(stack: Stack, stateMachineName: string): void {
+  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+  ack(
+    stack,
+    `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:states:${region}:${account}:execution:${stateMachineName}:*]`,
+    "POST …/payroll-runs describes the CAE run's executions (their names are unique per run) to resume an interrupted one.",
+  );
+}
+
 /** Findings of the workflow stack we accept. */
 export function acknowledgeWorkflow(
   stack: Stack,
-  parts: { deadLetters: IConstruct; functions: IConstruct[]; caeRun: IConstruct },
+  parts: { deadLetters: IConstruct[]; functions: IConstruct[]; caeRun: IConstruct },
 ): void {
-  ack(parts.deadLetters, 'AwsSolutions-SQS3', 'This queue is itself the dead-letter queue of the monthly schedule.');
+  for (const queue of parts.deadLetters) {
+    ack(queue, 'AwsSolutions-SQS3', 'This queue is itself a dead-letter queue (of the monthly schedule, or of the rule on ended executions).');
+  }
   ack(stack, 'AwsSolutions-IAM5[Resource::*]', 'Step Functions log delivery and X-Ray (logs:*LogDelivery*, xray:Put*) accept no resource but *.');
   for (const fn of parts.functions) {
     const id = stack.getLogicalId(fn.node.defaultChild as CfnElement);

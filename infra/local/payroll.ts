@@ -63,10 +63,14 @@ for (const cae of caes) {
     gross: run?.totals.gross ?? '-',
     'employer cost': run?.totals.employerCost ?? '-',
     net: run?.totals.net ?? '-',
+    unpaid: run?.unpaid?.length ?? 0,
   });
 }
 console.log(`\nPayroll of ${month}: ${caes.length} CAE(s) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.table(rows);
 for (const failure of failures) console.error(`failed: ${failure}`);
+for (const cae of caes) {
+  for (const unpaid of (await findRun(cae.id, month))?.unpaid ?? []) console.error(`not paid: ${cae.name}, ${unpaid.entrepreneurId}: ${unpaid.reason}`);
+}
 await dynamo.close();
 process.exit(failures.length > 0 ? 1 : 0);

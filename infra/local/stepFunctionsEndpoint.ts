@@ -52,7 +52,7 @@ export async function startLocalStepFunctions(payroll: LocalPayroll): Promise<Lo
       const input = request.input ?? '{}';
       const execution: Execution = { executionArn, status: 'RUNNING', startDate: Date.now() / 1000, input, done: Promise.resolve() };
       execution.done = payroll
-        .runCae(JSON.parse(input))
+        .runCae(JSON.parse(input), { executionArn })
         .then((output) => {
           execution.status = 'SUCCEEDED';
           execution.output = JSON.stringify(output);

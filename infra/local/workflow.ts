@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { REPO_ROOT } from '../aws/paths.js';
 import { DataStack } from '../aws/stacks/dataStack.js';
-import { WORKFLOW_TASKS, type WorkflowTask, WorkflowStack } from '../aws/stacks/workflowStack.js';
+import { EXECUTION_ENDED_HANDLER, WORKFLOW_TASKS, type WorkflowTask, WorkflowStack } from '../aws/stacks/workflowStack.js';
 
 // aws-local-stepfunctions 3 uses Promise.withResolvers (Node 22); Node 20 lacks it.
 if (!('withResolvers' in Promise)) {
@@ -160,6 +160,14 @@ const handlers = new Map<WorkflowTask, Promise<TaskHandler>>();
 /** Wraps a task's handler (the benchmark times tasks as Lambda would bill them). */
 export function replaceTaskHandler(task: WorkflowTask, handler: TaskHandler): void {
   handlers.set(task, Promise.resolve(handler));
+}
+
+let executionEnded: Promise<TaskHandler> | undefined;
+
+/** The handler the EventBridge rule on ended executions targets on AWS, imported once (after the environment is set). */
+export function executionEndedHandler(): Promise<TaskHandler> {
+  executionEnded ??= import(pathToFileURL(join(REPO_ROOT, EXECUTION_ENDED_HANDLER)).href).then((m: { handler: TaskHandler }) => m.handler);
+  return executionEnded;
 }
 
 /** The handler module of a task, imported once (after the environment is set). */

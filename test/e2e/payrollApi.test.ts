@@ -81,6 +81,8 @@ describe('payroll settings over HTTP', () => {
     ['a fractional headcount', { headcount: 2.5 }, 'body.headcount'],
     ['a headcount as a string', { headcount: '20' }, 'body.headcount'],
     ['an AT/MP rate as a number', { headcount: 20, atMpRate: 0.031 }, 'body.atMpRate'],
+    ['an AT/MP rate above payroll’s bound', { headcount: 20, atMpRate: '0.500001' }, 'body.atMpRate'],
+    ['a health insurance premium above payroll’s bound', { headcount: 20, healthInsurance: { monthlyAmount: '1000000.01', employerShare: '0.50' } }, 'body.healthInsurance.monthlyAmount'],
   ])('refuses %s with 400 and keeps the settings', async (_, body, field) => {
     expectProblem(await asStaff('PUT', `/caes/${caeId}/payroll-settings`, { body }), 400, field);
     const s = await simulate(asStaff, { date: '2026-03-15', basis: 'gross', amount: '2500.00' });
@@ -152,6 +154,18 @@ describe('salary simulations over HTTP', () => {
   });
 });
 
+describe('a CESA payroll could not pay', () => {
+  it('is refused at signature: a fixed part above 1,000,000.00 is a 400 naming the field, and no contract is stored', async () => {
+    const id = (await asStaff('POST', `/caes/${caeId}/entrepreneurs`, { body: aPerson({ welcomedOn: '2025-01-02' }) })).body.id;
+    const contract = { signedOn: '2025-01-02', startsOn: '2025-01-02' };
+    const refused = await asStaff('POST', `/caes/${caeId}/entrepreneurs/${id}/contract`, { body: { ...contract, fixedMonthlyGross: '1000000.01' } });
+    expectProblem(refused, 400, 'body.fixedMonthlyGross');
+    expect(refused.body.errors[0].message).toContain('1000000.00');
+    expect((await asStaff('GET', `/caes/${caeId}/entrepreneurs/${id}`)).body.contract).toBeUndefined();
+    expect((await asStaff('POST', `/caes/${caeId}/entrepreneurs/${id}/contract`, { body: { ...contract, fixedMonthlyGross: '1000000.00' } })).status).toBe(201);
+  });
+});
+
 describe('salary requests over HTTP', () => {
   it('lets the entrepreneur ask for their own month', async () => {
     const reply = await asEntrepreneur('PUT', `/caes/${caeId}/entrepreneurs/${entrepreneurId}/salary-request`, {
@@ -165,6 +179,14 @@ describe('salary requests over HTTP', () => {
     expectProblem(
       await asEntrepreneur('PUT', `/caes/${caeId}/entrepreneurs/${colleagueId}/salary-request`, { body: { month: '2026-09', maxGross: '2000.00' } }),
       404,
+    );
+  });
+
+  it('refuses a maxGross above payroll’s bound (400)', async () => {
+    expectProblem(
+      await asEntrepreneur('PUT', `/caes/${caeId}/entrepreneurs/${entrepreneurId}/salary-request`, { body: { month: '2026-09', maxGross: '1000000.01' } }),
+      400,
+      'body.maxGross',
     );
   });
 

@@ -98,6 +98,18 @@ describe('the API stack, from the route table', () => {
     }
   });
 
+  it("lets only POST …/payroll-runs describe executions, and only the CAE run's (to resume an interrupted run)", () => {
+    const describing = ofType('AWS::IAM::Policy').filter(([, p]) =>
+      p.Properties.PolicyDocument.Statement.some((s: { Action: string | string[] }) => [s.Action].flat().includes('states:DescribeExecution')),
+    );
+    expect(describing).toHaveLength(1);
+    const [, policy] = describing[0] as [string, { Properties: Record<string, any> }];
+    const starter = functionBehind(routeList().find((r) => r.startsPayroll) as { method: string; path: string })?.fn;
+    expect(starter?.Properties.Role['Fn::GetAtt'][0]).toBe(policy.Properties.Roles[0].Ref);
+    const statement = policy.Properties.PolicyDocument.Statement.find((s: { Action: string | string[] }) => [s.Action].flat().includes('states:DescribeExecution'));
+    expect(JSON.stringify(statement.Resource)).toMatch(/:execution:CaeWorkflow-CaePayrollRun:\*/);
+  });
+
   it('logs access and throttles the default stage', () => {
     const [[, stage]] = ofType('AWS::ApiGatewayV2::Stage') as [[string, any]];
     expect(stage.Properties.AccessLogSettings.DestinationArn).toBeDefined();

@@ -9,7 +9,8 @@ describe('cdk-nag (AwsSolutions)', () => {
     const { app } = buildApp({ context: { 'aws:cdk:bundling-stacks': [] }, outdir: mkdtempSync(join(tmpdir(), 'cae-nag-')) });
     // cdk-nag 3 reports through synth's validation report: an unacknowledged finding throws here.
     expect(() => app.synth()).not.toThrow();
-  });
+    // A full synth with every check: ~10 s alone, several times that on a loaded CI machine.
+  }, 120_000);
 
   it('does fail on an unacknowledged finding (the check can fail)', async () => {
     const { app, data } = buildApp({ context: { 'aws:cdk:bundling-stacks': [] }, outdir: mkdtempSync(join(tmpdir(), 'cae-nag-')) });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DataStack } from '../../infra/aws/stacks/dataStack.js';
-import { WORKFLOW_TASKS, WorkflowStack } from '../../infra/aws/stacks/workflowStack.js';
+import { EXECUTION_ENDED_HANDLER, WORKFLOW_TASKS, WorkflowStack } from '../../infra/aws/stacks/workflowStack.js';
 
 let template: Template;
 type Resource = { Type: string; Properties: Record<string, any> };
@@ -46,16 +46,55 @@ describe('the workflow stack', () => {
     }
   });
 
-  it('alarms on failed executions of both machines and on dead letters', () => {
+  it('alarms on every unfinished end of a CAE run, a failed federation run, dead letters and unpaid entrepreneurs', () => {
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm')) as Resource[];
     const metrics = alarms.map((a) => a.Properties.MetricName).sort();
-    expect(metrics).toEqual(['ApproximateNumberOfMessagesVisible', 'ExecutionsFailed', 'ExecutionsFailed']);
-    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    expect(metrics).toEqual([
+      'ApproximateNumberOfMessagesVisible',
+      'ApproximateNumberOfMessagesVisible',
+      'ExecutionsAborted',
+      'ExecutionsFailed',
+      'ExecutionsFailed',
+      'ExecutionsTimedOut',
+      'UnpaidEntrepreneurs',
+    ]);
+    for (const alarm of alarms) {
+      expect(alarm.Properties.AlarmActions).toHaveLength(1);
+      expect(alarm.Properties.Threshold).toBe(1);
+    }
+    const unpaid = alarms.find((a) => a.Properties.MetricName === 'UnpaidEntrepreneurs');
+    expect(unpaid?.Properties).toMatchObject({ Namespace: 'CaeBackOffice/Payroll', ComparisonOperator: 'GreaterThanOrEqualToThreshold' });
+  });
+
+  it("marks a run failed from an EventBridge rule on the CAE run's FAILED, TIMED_OUT and ABORTED executions, whatever the Catch did", () => {
+    const rules = Object.values(template.findResources('AWS::Events::Rule')) as Resource[];
+    expect(rules).toHaveLength(1);
+    const rule = rules[0] as Resource;
+    expect(rule.Properties.EventPattern).toMatchObject({
+      source: ['aws.states'],
+      'detail-type': ['Step Functions Execution Status Change'],
+      detail: { status: ['FAILED', 'TIMED_OUT', 'ABORTED'] },
+    });
+    expect(JSON.stringify(rule.Properties.EventPattern.detail.stateMachineArn)).toContain('CaePayrollRun');
+    const target = rule.Properties.Targets[0];
+    expect(target.DeadLetterConfig?.Arn).toBeDefined();
+    expect(target.RetryPolicy?.MaximumRetryAttempts).toBeGreaterThan(0);
+    const functions = template.findResources('AWS::Lambda::Function') as Record<string, Resource>;
+    const [targetId] = Object.entries(functions).find(([, f]) => f.Properties.Description === EXECUTION_ENDED_HANDLER) ?? [];
+    expect(JSON.stringify(target.Arn)).toContain(targetId);
+  });
+
+  it('resumes the earlier runs left unfinished before paying the month, and lets no CAE stop the others', () => {
+    const machines = template.findResources('AWS::StepFunctions::StateMachine') as Record<string, Resource>;
+    const [, federation] = Object.entries(machines).find(([id]) => id.startsWith('FederationPayrollRun')) ?? [];
+    const definition = JSON.stringify(federation?.Properties.DefinitionString);
+    expect(definition).toContain('ResumeUnfinished');
+    expect(definition).toContain('PayCaeNotCompleted');
   });
 
   it('has one function per workflow task, each with table access only as it needs', () => {
     const functions = Object.values(template.findResources('AWS::Lambda::Function')) as Resource[];
-    expect(functions.map((f) => f.Properties.Description).sort()).toEqual(Object.values(WORKFLOW_TASKS).sort());
+    expect(functions.map((f) => f.Properties.Description).sort()).toEqual([...Object.values(WORKFLOW_TASKS), EXECUTION_ENDED_HANDLER].sort());
     const policies = Object.values(template.findResources('AWS::IAM::Policy')) as Resource[];
     for (const policy of policies) {
       const actions = policy.Properties.PolicyDocument.Statement.flatMap((s: { Action: string | string[] }) => [s.Action].flat());

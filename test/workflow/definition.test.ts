@@ -34,6 +34,26 @@ describe('the synthesized payroll state machines', () => {
     expect(retry?.ErrorEquals).toContain('Lambda.TooManyRequestsException');
   });
 
+  it('hands OpenRun and MarkRunFailed the execution’s own ARN, so a run knows which execution works on it', () => {
+    for (const name of ['OpenRun', 'MarkRunFailed']) {
+      // payloadResponseOnly: the Parameters are the Lambda's payload.
+      const state = workflow.caeRun.States[name] as { Parameters: Record<string, string> };
+      expect(state.Parameters['executionArn.$'], name).toBe('$$.Execution.Id');
+    }
+  });
+
+  it('resumes the unfinished earlier runs before paying the month, each CAE as its own execution, one failure stopping no other', () => {
+    expect(workflow.federationRun.States.ListCaes?.Next).toBe('ResumeUnfinished');
+    const resume = workflow.federationRun.States.ResumeUnfinished as Record<string, any>;
+    expect(resume.ItemsPath).toBe('$.unfinished');
+    expect(resume.Next).toBe('PayCaes');
+    expect(resume.ItemProcessor.States.ResumeCae.Resource).toBe('arn:aws:states:::states:startExecution.sync:2');
+    for (const [map, task] of [['ResumeUnfinished', 'ResumeCae'], ['PayCaes', 'PayCae']] as const) {
+      const states = (workflow.federationRun.States[map] as Record<string, any>).ItemProcessor.States;
+      expect(states[task].Catch?.[0]?.ErrorEquals, task).toEqual(['States.ALL']);
+    }
+  });
+
   it('runs each CAE as its own execution from the federation run, waiting for it', () => {
     const payCaes = workflow.federationRun.States.PayCaes as Record<string, any>;
     expect(payCaes.ItemProcessor.States.PayCae.Resource).toBe('arn:aws:states:::states:startExecution.sync:2');

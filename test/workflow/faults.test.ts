@@ -1,7 +1,9 @@
 /**
  * Exactly once: a run that dies part-way (the N-th write of a closed month fails, a fault no emulator
  * produces, injected with an SDK middleware) and is run again ends with each payslip written once and totals
- * equal to those of a clean run on the same data.
+ * equal to those of a clean run on the same data. A failed run says why; when recording the failure fails too,
+ * the execution's end still marks it (the rule on ended executions), and when even that fails, the run left
+ * "running" is resumed by the monthly schedule before it pays the next month.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -16,6 +18,7 @@ import { newCae, newEmployee, record, WORKFLOW_TODAY } from './fixtures.js';
 runAsOf(WORKFLOW_TODAY);
 
 const MONTH = '2025-03';
+const NEXT = '2025-04';
 const payroll = createLocalPayroll();
 const FAULT = 'faultInjection';
 
@@ -42,8 +45,28 @@ function failNthClosedMonthWrite(n: number) {
   );
 }
 
+const MARK_FAULT = 'markFailedFaultInjection';
+
+/** Makes the updates that mark a run failed (`status = :failed`) fail: `times` times, or always. */
+function failMarkingRunsFailed(times = Number.POSITIVE_INFINITY) {
+  let seen = 0;
+  db.middlewareStack.add(
+    (next, context) => async (args) => {
+      const values = (args.input as { ExpressionAttributeValues?: Record<string, unknown> }).ExpressionAttributeValues;
+      const marksFailed = values?.[':failed'] === 'failed' || (values?.[':failed'] as { S?: string } | undefined)?.S === 'failed';
+      if (context.commandName?.startsWith('Update') && marksFailed && seen < times) {
+        seen += 1;
+        throw Object.assign(new Error('injected failure marking the run'), { name: 'InjectedMarkFault' });
+      }
+      return next(args);
+    },
+    { step: 'initialize', name: MARK_FAULT },
+  );
+}
+
 afterEach(() => {
   db.middlewareStack.remove(FAULT);
+  db.middlewareStack.remove(MARK_FAULT);
 });
 
 async function caeWithActivity() {
@@ -92,6 +115,45 @@ describe('a payroll run that fails part-way', () => {
     expect(resumedRun.totals).toEqual(cleanRun.totals);
     expect(await payslipFigures(faulty)).toEqual(await payslipFigures(clean));
   }, 60_000);
+
+  it('says why it failed', async () => {
+    const caeId = await caeWithActivity();
+    failNthClosedMonthWrite(2);
+    await expect(payroll.runCae({ caeId, month: MONTH })).rejects.toThrow();
+    const run = await runView(caeId);
+    expect(run.status).toBe('failed');
+    expect(run.failure).toEqual({ reason: 'InjectedFault: injected write failure', at: expect.any(String) });
+  }, 60_000);
+
+  it('does not hide a failure of MarkRunFailed: the execution fails with it, and its end marks the run failed', async () => {
+    const caeId = await caeWithActivity();
+    failNthClosedMonthWrite(2);
+    failMarkingRunsFailed(1);
+    await expect(payroll.runCae({ caeId, month: MONTH })).rejects.toThrow(/InjectedMarkFault|injected failure marking the run/);
+    const run = await runView(caeId);
+    expect(run.status).toBe('failed');
+    expect(run.failure.reason).toMatch(/ended FAILED/);
+  }, 60_000);
+
+  it('is resumed by the monthly schedule when it was left "running", before the next month is paid', async () => {
+    const clean = await caeWithActivity();
+    await payroll.runCae({ caeId: clean, month: MONTH });
+    const stuck = await caeWithActivity();
+    failNthClosedMonthWrite(3);
+    failMarkingRunsFailed();
+    await expect(payroll.runCae({ caeId: stuck, month: MONTH })).rejects.toThrow();
+    db.middlewareStack.remove(FAULT);
+    db.middlewareStack.remove(MARK_FAULT);
+    expect((await runView(stuck)).status).toBe('running');
+
+    await payroll.runFederation({ month: NEXT, caeId: stuck });
+    const resumed = await runView(stuck);
+    expect(resumed.status).toBe('completed');
+    expect(await storedClosedMonths(stuck)).toBe(4);
+    expect(resumed.totals).toEqual((await runView(clean)).totals);
+    const next = (await invoke(getPayrollRun, event('GET /caes/{caeId}/payroll-runs/{month}', { caller: staffOf(stuck), pathParameters: { caeId: stuck, month: NEXT } }))).body;
+    expect(next).toMatchObject({ status: 'completed', entrepreneurs: 4, monthsClosedInPassing: [] });
+  }, 90_000);
 
   it('writes no closed month again when a completed month runs again', async () => {
     const caeId = await caeWithActivity();

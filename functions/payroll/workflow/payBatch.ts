@@ -3,12 +3,19 @@
  * are computed from the last closed account and the ledger (domain/payroll closeMonthsToPay) and written as
  * closed accounts, the paid month with its payslip. Every write is conditional on a deterministic key, so a
  * batch retried after a crash, or a month run twice, writes each payslip exactly once.
+ *
+ * A person's error is that person's: when payroll refuses one entrepreneur's data, the others are paid, the
+ * batch records who was not and why (CloseRun lists them on the run), and their months stay open until the
+ * month runs again after the fix. What is not about one person (no rates for the month, the CAE's settings,
+ * DynamoDB) fails the batch, so the run fails and resumes.
  */
 import { addMonthsToMonth, previousMonth } from '../../../domain/calendar.js';
 import type { Transaction } from '../../../domain/activityAccount/index.js';
-import { closeMonthsToPay, ratesFor } from '../../../domain/payroll/index.js';
+import { closeMonthsToPay, InvalidPayrollInput, NoRatesForDate, ratesFor } from '../../../domain/payroll/index.js';
 import { Dec, formatMoney, roundCents } from '../../../domain/money.js';
+import { nowIso } from '../../shared/clock.js';
 import * as keys from '../../shared/keys.js';
+import { logger } from '../../shared/logger.js';
 import { getCae } from '../../shared/repositories/caes.js';
 import { entriesOfMonth, monthsWithEntries } from '../../shared/repositories/ledger.js';
 import {
@@ -18,8 +25,8 @@ import {
   overridesOf,
   writeClosedMonth,
 } from '../../shared/repositories/monthClosing.js';
-import { readBatch } from '../../shared/repositories/payrollBatches.js';
-import { findRun, type MonthResult, resultFromItem, type StoredPayslip } from '../../shared/repositories/payrollRuns.js';
+import { beatRun, readBatch, recordBatchUnpaid } from '../../shared/repositories/payrollBatches.js';
+import { findRun, type MonthResult, resultFromItem, type StoredPayslip, type UnpaidEntrepreneur } from '../../shared/repositories/payrollRuns.js';
 import { payrollSettingsOf } from '../settings.js';
 
 export interface BatchEvent {
@@ -60,7 +67,19 @@ function storedPayslip(salary: NonNullable<ReturnType<typeof closeMonthsToPay>[n
   };
 }
 
-export async function handler(event: BatchEvent): Promise<{ paid: number; written: number }> {
+/**
+ * Why payroll could not pay this person, as staff read it; rethrows what is not about one person (the month's
+ * rates and the CAE's settings are the same for everyone: the whole run must fail and resume).
+ */
+function personalReason(entrepreneurId: string, error: unknown): string {
+  if (error instanceof NoRatesForDate) throw error;
+  if (error instanceof InvalidPayrollInput && error.field.startsWith('settings.')) throw error;
+  logger.error('payroll could not pay an entrepreneur', { entrepreneurId, error: error as Error });
+  if (error instanceof InvalidPayrollInput) return error.message;
+  return `${(error as Error)?.name ?? 'Error'}: ${(error as Error)?.message ?? String(error)}`.slice(0, 500);
+}
+
+export async function handler(event: BatchEvent): Promise<{ paid: number; written: number; unpaid: number }> {
   const { caeId, month } = event.BatchInput;
   const [cae, run] = await Promise.all([getCae(caeId), findRun(caeId, month)]);
   const months = (run as { months?: string[] } | undefined)?.months ?? [month];
@@ -68,8 +87,10 @@ export async function handler(event: BatchEvent): Promise<{ paid: number; writte
   const settings = payrollSettingsOf(cae.payrollSettings);
   let paid = 0;
   let written = 0;
+  let unpaidCount = 0;
   for (const batch of event.Items) {
     const planned = await readBatch(caeId, month, batch);
+    const unpaid: UnpaidEntrepreneur[] = [];
     // Everything keyed per entrepreneur, in a few BatchGetItem requests.
     const wanted = planned.flatMap((p) => [
       keys.closedAccount(caeId, p.id, previousMonth(first)),
@@ -85,6 +106,10 @@ export async function handler(event: BatchEvent): Promise<{ paid: number; writte
         if (p.fixedMonthlyGross !== null) paid += 1;
         continue;
       }
+      if (p.unpaidIn) {
+        unpaid.push({ entrepreneurId: p.id, reason: `${p.unpaidIn} is not paid yet for this entrepreneur: run ${p.unpaidIn} again first` });
+        continue;
+      }
       const previousItem = found.get(keyOf(keys.closedAccount(caeId, p.id, previousMonth(first))));
       const base = previousItem ? resultFromItem(previousItem).account : await latestClosedBefore(caeId, p.id, first);
       // Months with entries: the markers already read, plus (rarely) the months of a gap since `base`.
@@ -96,16 +121,22 @@ export async function handler(event: BatchEvent): Promise<{ paid: number; writte
       const entriesByMonth = new Map<string, Transaction[]>();
       for (const m of activeMonths) entriesByMonth.set(m, await entriesOfMonth(caeId, p.id, m));
       const request = found.get(keyOf(keys.salaryRequest(caeId, p.id, month)));
-      const closed = closeMonthsToPay({
-        months,
-        base,
-        entriesByMonth,
-        policies: cae.contributionPolicies,
-        overrides: overridesOf(found.get(keyOf(keys.contributionOverride(caeId, p.id)))),
-        fixedMonthlyGross: p.fixedMonthlyGross,
-        ...(request ? { requestedMaxGross: request.maxGross as string } : {}),
-        settings,
-      });
+      let closed: ReturnType<typeof closeMonthsToPay>;
+      try {
+        closed = closeMonthsToPay({
+          months,
+          base,
+          entriesByMonth,
+          policies: cae.contributionPolicies,
+          overrides: overridesOf(found.get(keyOf(keys.contributionOverride(caeId, p.id)))),
+          fixedMonthlyGross: p.fixedMonthlyGross,
+          ...(request ? { requestedMaxGross: request.maxGross as string } : {}),
+          settings,
+        });
+      } catch (error) {
+        unpaid.push({ entrepreneurId: p.id, reason: personalReason(p.id, error) });
+        continue;
+      }
       for (const c of closed) {
         const result: MonthResult = {
           caeId,
@@ -121,6 +152,10 @@ export async function handler(event: BatchEvent): Promise<{ paid: number; writte
       }
       if (p.fixedMonthlyGross !== null) paid += 1;
     }
+    // Rewritten whole on every attempt of the batch: a person paid on a later run leaves the list.
+    await recordBatchUnpaid(caeId, month, batch, unpaid);
+    unpaidCount += unpaid.length;
   }
-  return { paid, written };
+  await beatRun(caeId, month, nowIso());
+  return { paid, written, unpaid: unpaidCount };
 }

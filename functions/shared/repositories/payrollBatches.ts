@@ -5,9 +5,9 @@
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { db, tableName } from '../dynamo.js';
+import { db, queryAll, tableName } from '../dynamo.js';
 import * as keys from '../keys.js';
-import type { PayrollRun } from './payrollRuns.js';
+import type { PayrollRun, RunFailure, UnpaidEntrepreneur } from './payrollRuns.js';
 
 /** What a batch needs of an entrepreneur, read once when the run opens. */
 export interface PlannedEntrepreneur {
@@ -15,6 +15,8 @@ export interface PlannedEntrepreneur {
   communeCode: string;
   /** The CESA's fixed monthly gross in the paid month; null: no payslip (supported, or no CESA that month). */
   fixedMonthlyGross: string | null;
+  /** Set when the previous run could not pay this person: their months wait for that run to pay them first. */
+  unpaidIn?: string;
 }
 
 export const BATCH_SIZE = 100;
@@ -38,7 +40,8 @@ export async function openRunItem(run: PayrollRun & { months: string[] }): Promi
   }
 }
 
-export async function updateRun(caeId: string, month: string, fields: Partial<PayrollRun>): Promise<void> {
+/** Sets `fields` on the run (and removes `remove`); the run must exist. */
+export async function updateRun(caeId: string, month: string, fields: Partial<PayrollRun>, remove: (keyof PayrollRun)[] = []): Promise<void> {
   const names: Record<string, string> = {};
   const values: Record<string, unknown> = {};
   const sets = Object.entries(fields).map(([name, value], i) => {
@@ -46,16 +49,74 @@ export async function updateRun(caeId: string, month: string, fields: Partial<Pa
     values[`:v${i}`] = value;
     return `#f${i} = :v${i}`;
   });
+  const removes = remove.map((name, i) => {
+    names[`#r${i}`] = name;
+    return `#r${i}`;
+  });
   await db.send(
     new UpdateCommand({
       TableName: tableName,
       Key: keys.payrollRun(caeId, month),
-      UpdateExpression: `SET ${sets.join(', ')}`,
+      UpdateExpression: [sets.length ? `SET ${sets.join(', ')}` : '', removes.length ? `REMOVE ${removes.join(', ')}` : ''].join(' ').trim(),
       ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
+      ...(sets.length ? { ExpressionAttributeValues: values } : {}),
       ConditionExpression: 'attribute_exists(PK)',
     }),
   );
+}
+
+async function conditionally(update: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await update();
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/**
+ * Hands a running run whose execution is gone to a new execution, unless another request did it first
+ * (compare-and-set on the execution ARN): of concurrent resumptions, one starts an execution.
+ */
+export function claimRun(caeId: string, month: string, from: string | undefined, to: string, at: string): Promise<boolean> {
+  return conditionally(() =>
+    db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.payrollRun(caeId, month),
+        UpdateExpression: 'SET executionArn = :to, heartbeatAt = :at',
+        ConditionExpression: `#status = :running AND ${from ? 'executionArn = :from' : 'attribute_not_exists(executionArn)'}`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':to': to, ':at': at, ':running': 'running', ...(from ? { ':from': from } : {}) },
+      }),
+    ),
+  );
+}
+
+/**
+ * Marks a running run failed with its reason, only if `executionArn` (when given) is still the run's
+ * execution: a late report of an execution that was replaced never fails the run that replaced it.
+ * Returns false when there was nothing to mark (no run, not running, another execution's).
+ */
+export function failRun(caeId: string, month: string, failure: RunFailure, executionArn?: string): Promise<boolean> {
+  return conditionally(() =>
+    db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.payrollRun(caeId, month),
+        UpdateExpression: 'SET #status = :failed, failure = :failure',
+        ConditionExpression: `#status = :running${executionArn ? ' AND (attribute_not_exists(executionArn) OR executionArn = :arn)' : ''}`,
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':failed': 'failed', ':running': 'running', ':failure': failure, ...(executionArn ? { ':arn': executionArn } : {}) },
+      }),
+    ),
+  );
+}
+
+/** A step of the run's execution reports progress. */
+export async function beatRun(caeId: string, month: string, at: string): Promise<void> {
+  await updateRun(caeId, month, { heartbeatAt: at });
 }
 
 /** Writes the batches (25 per request, as BatchWriteItem allows); deterministic, so rewriting is harmless. */
@@ -78,4 +139,35 @@ export async function readBatch(caeId: string, month: string, batch: number): Pr
   const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.payrollBatch(caeId, month, batch) }));
   if (!out.Item) throw new Error(`No batch ${batch} for ${caeId} ${month}`);
   return out.Item.entrepreneurs as PlannedEntrepreneur[];
+}
+
+/** Records who a batch could not pay (replacing what an earlier attempt of the batch recorded). */
+export async function recordBatchUnpaid(caeId: string, month: string, batch: number, unpaid: UnpaidEntrepreneur[]): Promise<void> {
+  await db.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.payrollBatch(caeId, month, batch),
+      UpdateExpression: 'SET unpaid = :unpaid',
+      ConditionExpression: 'attribute_exists(PK)',
+      ExpressionAttributeValues: { ':unpaid': unpaid },
+    }),
+  );
+}
+
+/**
+ * Everyone the run's `batches` batches could not pay: one query on the run's partition, the batches'
+ * `unpaid` only (a batch numbered beyond the current plan belongs to an older plan and is ignored).
+ */
+export async function unpaidOfRun(caeId: string, month: string, batches: number): Promise<UnpaidEntrepreneur[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :first AND :last',
+    ExpressionAttributeValues: {
+      ':pk': keys.payrollRun(caeId, month).PK,
+      ':first': keys.payrollBatch(caeId, month, 0).SK,
+      ':last': keys.payrollBatch(caeId, month, Math.max(batches - 1, 0)).SK,
+    },
+    ProjectionExpression: 'unpaid',
+  });
+  if (batches === 0) return [];
+  return items.flatMap((item) => (item.unpaid as UnpaidEntrepreneur[] | undefined) ?? []).sort((a, b) => a.entrepreneurId.localeCompare(b.entrepreneurId));
 }

@@ -50,17 +50,39 @@ export interface MonthResult {
 
 export type RunStatus = 'running' | 'completed' | 'failed';
 
+/** An entrepreneur a completed run could not pay, and why: their months stay open until a later run pays them. */
+export interface UnpaidEntrepreneur {
+  entrepreneurId: string;
+  reason: string;
+}
+
+/** Why a run failed (the step's error, or how its execution ended), and when it was recorded. */
+export interface RunFailure {
+  reason: string;
+  at: string;
+}
+
 export interface PayrollRun {
   caeId: string;
   month: string;
   status: RunStatus;
+  /** The months the run closes, the paid one last. */
+  months?: string[];
   /** Months closed by this run before the paid one (no salary, balances carried forward). */
   monthsClosedInPassing: string[];
   entrepreneurs: number;
   totals: { revenue: string; contribution: string; gross: string; employerCost: string; net: string };
   startedAt: string;
   completedAt?: string;
-  error?: string;
+  /** The execution that works on the run now (the ARN of a Step Functions execution, on AWS and locally). */
+  executionArn?: string;
+  /** The last time a step of that execution reported progress: a run whose execution cannot be described is live while it is fresh. */
+  heartbeatAt?: string;
+  /** Number of planned batches (the Distributed Map's items). */
+  batches?: number;
+  failure?: RunFailure;
+  /** People the run could not pay (a completed run pays everyone else). */
+  unpaid?: UnpaidEntrepreneur[];
 }
 
 export function resultToItem(result: MonthResult) {

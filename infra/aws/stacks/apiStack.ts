@@ -2,7 +2,7 @@
  * The HTTP API: one Lambda per route of the route table, every non-public route behind the Cognito JWT
  * authorizer, access logs on the default stage, and throttling so a runaway client cannot run up costs.
  */
-import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import { ArnFormat, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
 import { AccountRootPrincipal, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
 import { type CfnStage, HttpApi, HttpMethod, HttpNoneAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
@@ -14,7 +14,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
 import { routeList } from '../../../functions/routes.js';
 import { CaeFunction, tableAccessStatement } from '../constructs/caeFunction.js';
-import { acknowledgePublicRoute } from '../nagAcknowledgements.js';
+import { acknowledgePayrollExecutions, acknowledgePublicRoute } from '../nagAcknowledgements.js';
 
 export interface ApiStackProps extends StackProps {
   table: ITable;
@@ -22,6 +22,8 @@ export interface ApiStackProps extends StackProps {
   userPoolClient: IUserPoolClient;
   /** The per-CAE payroll state machine that `POST /caes/{caeId}/payroll-runs` starts. */
   payrollStateMachine?: IStateMachine;
+  /** Its name, a plain string: the executions it may describe are named after it. */
+  payrollStateMachineName?: string;
 }
 
 export class ApiStack extends Stack {
@@ -72,6 +74,17 @@ export class ApiStack extends Stack {
       if (route.startsPayroll && props.payrollStateMachine) {
         handler.fn.addEnvironment('PAYROLL_STATE_MACHINE_ARN', props.payrollStateMachine.stateMachineArn);
         props.payrollStateMachine.grantStartExecution(handler.fn);
+        if (props.payrollStateMachineName) {
+          // A run that says "running" is resumed when its execution is gone: the handler asks Step Functions.
+          const executions = this.formatArn({
+            service: 'states',
+            resource: 'execution',
+            resourceName: `${props.payrollStateMachineName}:*`,
+            arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+          });
+          handler.fn.addToRolePolicy(new PolicyStatement({ actions: ['states:DescribeExecution'], resources: [executions] }));
+          acknowledgePayrollExecutions(this, props.payrollStateMachineName);
+        }
       }
       this.functions.set(route.id, handler);
       const servesTenants = route.roles !== 'public' && route.roles.some((role) => role === 'cae_staff' || role === 'entrepreneur');
