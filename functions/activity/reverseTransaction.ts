@@ -6,11 +6,11 @@
  */
 import { reverseTransaction } from '../../domain/activityAccount/index.js';
 import { requireEntrepreneur } from '../shared/auth.js';
-import { NotFound, RuleViolated } from '../shared/errors.js';
+import { MonthClosed, NotFound, RuleViolated } from '../shared/errors.js';
 import { httpHandler } from '../shared/http.js';
 import { entryClaim } from '../shared/idempotency.js';
 import * as keys from '../shared/keys.js';
-import { entryOf, isCounted, postEntry, reservationOf, reserveReversal } from '../shared/repositories/ledger.js';
+import { entryOf, isCounted, postEntry, releaseReversal, reservationOf, reserveReversal } from '../shared/repositories/ledger.js';
 import { contracts } from './api.js';
 import { ledgerContext, ledgerProblem, replyWith } from './ledger.js';
 
@@ -20,7 +20,7 @@ export const handler = httpHandler('reverseTransaction', contracts.reverseTransa
   const claim = entryClaim({ caeId: params.caeId, scope: params.id, caller, key, request: { route: 'reverseTransaction', params, body } });
   const originalKey = keys.ledgerEntry(params.caeId, params.id, params.txId);
   const reservationKey = keys.ledgerReversal(params.caeId, params.id, params.txId);
-  const posted = await postEntry({
+  const posting = postEntry({
     caeId: params.caeId,
     entrepreneurId: params.id,
     claim,
@@ -46,6 +46,11 @@ export const handler = httpHandler('reverseTransaction', contracts.reverseTransa
       }
       return decision.value;
     },
+  });
+  // A reversal refused after it reserved its slot (its month closed in between) gives the slot back.
+  const posted = await posting.catch(async (error: unknown) => {
+    if (error instanceof MonthClosed) await releaseReversal(params.caeId, params.id, params.txId, claim.id);
+    throw error;
   });
   return replyWith(posted);
 });

@@ -156,7 +156,7 @@ export async function accountOfMonth(caeId: string, entrepreneurId: string, mont
   if (!base) {
     // A gap: payroll has not closed the month before for this entrepreneur. Both reads at once.
     const [before, months] = await Promise.all([
-      closedAccountBefore(caeId, entrepreneurId, previous),
+      closedAccountBefore(caeId, entrepreneurId, month),
       monthsBetween(caeId, entrepreneurId, BEGINNING, previous),
     ]);
     base = before ?? null;

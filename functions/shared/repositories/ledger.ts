@@ -319,6 +319,22 @@ export async function reserveReversal(caeId: string, entrepreneurId: string, ori
   }
 }
 
+/** Frees the reversal slot of `originalId` if `reversalId` holds it: its entry was refused (month closed meanwhile). */
+export async function releaseReversal(caeId: string, entrepreneurId: string, originalId: string, reversalId: string): Promise<void> {
+  try {
+    await db.send(
+      new DeleteCommand({
+        TableName: tableName,
+        Key: keys.ledgerReversal(caeId, entrepreneurId, originalId),
+        ConditionExpression: 'reversalId = :mine',
+        ExpressionAttributeValues: { ':mine': reversalId },
+      }),
+    );
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+  }
+}
+
 /**
  * One page of a month's entries, in the order they were recorded: a query on the month's listing and, beside
  * it, the month's totals item, whose `applied` ids say which entries count (an entry whose posting was cut

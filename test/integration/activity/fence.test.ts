@@ -10,7 +10,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dec } from '../../../domain/money.js';
 import { db, tableName } from '../../../functions/shared/dynamo.js';
-import { accountOf, aRevenue, day, expectProblem, ledgerOf, month, newCae, newEmployee, payMonth, record, recorded } from './fixtures.js';
+import { accountOf, aRevenue, day, expectProblem, ledgerOf, month, newCae, newEmployee, payMonth, record, recorded, reverse } from './fixtures.js';
 
 /** Whether a command is the update that adds an entry to its month's totals (posting's second write). */
 const isTotalsUpdate = (command: unknown) =>
@@ -80,6 +80,22 @@ describe('closing a month while transactions arrive', () => {
     expect(await ledgerOf(caeId, id, month(3))).toHaveLength(1);
     // Nothing was left behind: the key is free for the corrected request.
     expect((await record(caeId, id, aRevenue({ date: day(4, 2), amountExclVat: '250.00' }), { key: 'late' })).status).toBe(201);
+  });
+});
+
+describe('a reversal refused by a month closed under it', () => {
+  it('gives back its slot, so that the entry can still be reversed in the next month', async () => {
+    const caeId = await newCae();
+    const id = await newEmployee(caeId);
+    const original = await recorded(caeId, id, aRevenue({ date: day(3, 1), amountExclVat: '1000.00' }));
+    interceptNextTotalsUpdate(async (send) => {
+      await payMonth(caeId, month(3));
+      return send();
+    });
+    expectProblem(await reverse(caeId, id, original.id, { date: day(3, 20), reason: 'x' }), 409, 'body.date', 'month-closed');
+    const later = await reverse(caeId, id, original.id, { date: day(4, 2), reason: 'x' });
+    expect(later.status, JSON.stringify(later.body)).toBe(201);
+    expect(await ledgerOf(caeId, id, month(3))).toEqual([original]);
   });
 });
 
