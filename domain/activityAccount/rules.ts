@@ -33,7 +33,7 @@ export const ACTIVE_STATUSES: readonly string[] = Object.freeze(['supported', 'e
 
 /**
  * What the rules need to know about the entrepreneur and the CAE. An entry is judged on its own date
- * (DOMAIN.md "Recording history after the fact"): the person's status on that date, from their career path,
+ * (docs/domain.md, "Recording history after the fact"): the person's status on that date, from their career path,
  * never their status today; so an exited person's invoice for a month still open is accepted.
  */
 export interface LedgerContext {
