@@ -1,20 +1,25 @@
 /**
- * Activity accounts: immutable ledger entries with VAT, their rules, the monthly account, and month closing.
+ * Activity accounts: immutable ledger entries with VAT, their rules, the month totals they add up to, the
+ * monthly account, and month closing.
  */
 export { assertMonthOpen, checkMonthOpen, closeMonth, monthsToClose } from './closing.js';
 export {
+  type AccountFromTotalsInput,
+  accountFromTotals,
   computeMonthlyAccount,
   type MonthlyAccount,
   type MonthlyAccountInput,
   NO_HISTORY,
   type OpeningFigures,
   openingFigures,
+  type RollForwardInput,
+  rollForward,
 } from './monthlyAccount.js';
 export {
   ACTIVE_STATUSES,
-  checkAfterActivityStart,
+  checkActiveOn,
   checkAmount,
-  checkEntrepreneurActive,
+  couldHaveActivityOn,
   checkNewTransaction,
   checkReversal,
   checkVatRate,
@@ -32,4 +37,5 @@ export {
   type Transaction,
   type TransactionType,
 } from './transaction.js';
+export { addTotals, effectOf, type MonthTotals, NO_TOTALS, TOTALS_FIGURES, totalsOf } from './totals.js';
 export { parseVatRate, VAT_RATES, type VatRate, vatOn } from './vat.js';

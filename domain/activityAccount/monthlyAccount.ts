@@ -2,16 +2,18 @@
  * The monthly activity account (docs/domain.md "Salary"): opening balance + revenue − contribution − expenses
  * = envelope; envelope − employer cost = closing balance. Amounts excl. VAT; VAT is tracked beside them.
  *
- * A read is bounded: the account of a month needs only that month's entries (reversals included: they net
- * out) and the opening figures, which come from the previous month's snapshot (`openingFigures`): its closing
- * balance and the year-to-date figures that tiered policies and the yearly cap need, reset in January.
+ * A read is bounded: the account of a month needs only that month's totals (what its entries add up to,
+ * reversals included: they net out; totals.ts) and the opening figures, which come from the previous month's
+ * snapshot (`openingFigures`): its closing balance and the year-to-date figures that tiered policies and the
+ * yearly cap need, reset in January.
  */
 import type { Decimal } from 'decimal.js';
 import { type IsoMonth, yearOf } from '../calendar.js';
 import { baseOf, type ContributionPolicy } from '../contribution/policy.js';
 import { computeContribution } from '../contribution/compute.js';
 import { Dec, ZERO } from '../money.js';
-import type { MonthlyAccountSnapshot } from './snapshot.js';
+import { type MonthlyAccountSnapshot, toSnapshot } from './snapshot.js';
+import { type MonthTotals, NO_TOTALS } from './totals.js';
 import type { Transaction } from './transaction.js';
 
 /** What a month starts from: the previous closing balance and the year-to-date figures before the month. */
@@ -89,9 +91,13 @@ export interface MonthlyAccountInput {
   readonly closed?: boolean;
 }
 
-/** Computes a month's account. Throws a RangeError when an entry is not dated in the month. */
+/**
+ * Computes a month's account from its entries. This is the reference computation: the account that reads and
+ * payroll use comes from the month's stored totals (`accountFromTotals`), which must give the same figures
+ * (test/unit/activityAccount/totals.test.ts). Throws a RangeError when an entry is not dated in the month.
+ */
 export function computeMonthlyAccount(input: MonthlyAccountInput): MonthlyAccount {
-  const { month, opening, policy } = input;
+  const { month } = input;
   let revenue: Decimal = ZERO;
   let expenses: Decimal = ZERO;
   let purchases: Decimal = ZERO;
@@ -108,6 +114,21 @@ export function computeMonthlyAccount(input: MonthlyAccountInput): MonthlyAccoun
       if (entry.category === 'purchase_for_resale') purchases = purchases.plus(entry.amountExclVat);
     }
   }
+  return accountFromTotals({ ...input, totals: { revenue, expenses, purchases, vatCollected, vatDeductible } });
+}
+
+/** What the account of a month is computed from when its entries are already added up. */
+export interface AccountFromTotalsInput extends Omit<MonthlyAccountInput, 'entries'> {
+  readonly totals: MonthTotals;
+}
+
+/**
+ * A month's account from its totals (domain/activityAccount/totals.ts): opening + revenue − contribution −
+ * expenses = envelope, the contribution computed under the month's policy from the totals and the year to date.
+ */
+export function accountFromTotals(input: AccountFromTotalsInput): MonthlyAccount {
+  const { month, opening, policy } = input;
+  const { revenue, expenses, purchases, vatCollected, vatDeductible } = input.totals;
   const margin = revenue.minus(purchases);
   const onMargin = baseOf(policy) === 'margin';
   const contributionBase = onMargin ? margin : revenue;
@@ -143,4 +164,32 @@ export function computeMonthlyAccount(input: MonthlyAccountInput): MonthlyAccoun
     policy,
     closed: input.closed ?? false,
   };
+}
+
+/** What rolling an account forward needs: where it starts, the totals of the months since, the policies. */
+export interface RollForwardInput {
+  /** The month whose account is wanted. */
+  readonly month: IsoMonth;
+  /** The latest closed snapshot before `month`, or null when nothing was ever closed. */
+  readonly base: MonthlyAccountSnapshot | null;
+  /** The totals of the months after `base` up to `month` that have entries (others are left out). */
+  readonly totalsByMonth: ReadonlyMap<IsoMonth, MonthTotals>;
+  /** The policy in force in a month (policies and overrides resolved by the caller). */
+  readonly policyFor: (month: IsoMonth) => ContributionPolicy;
+}
+
+/**
+ * The account of `month` as it stands, rolled forward from `base` through the months that have totals. A
+ * month without entries changes nothing (no revenue: no contribution, no floor; the year-to-date figures
+ * restart in January whether or not January is computed), so it is skipped: the cost grows with the open
+ * months that have entries, never with the entries themselves.
+ */
+export function rollForward(input: RollForwardInput): MonthlyAccount {
+  const { month, base } = input;
+  const months = [...input.totalsByMonth.keys()].filter((m) => (base === null || m > base.month) && m < month).sort();
+  const accountOf = (m: IsoMonth, previous: MonthlyAccountSnapshot | null) =>
+    accountFromTotals({ month: m, opening: openingFigures(m, previous), totals: input.totalsByMonth.get(m) ?? NO_TOTALS, policy: input.policyFor(m) });
+  let previous: MonthlyAccountSnapshot | null = base;
+  for (const m of months) previous = toSnapshot(accountOf(m, previous));
+  return accountOf(month, previous);
 }

@@ -3,6 +3,7 @@
  * Violation ids are stable; 'month-closed' is the API's 409, the others its 400/422.
  */
 import { type IsoDate, type IsoMonth, isValidDate, monthOf } from '../calendar.js';
+import { type CareerPath, statusOn, timeline } from '../careerPath/index.js';
 import { type Violation, violation } from '../contribution/violation.js';
 import { Dec } from '../money.js';
 import { checkMonthOpen } from './closing.js';
@@ -30,12 +31,14 @@ type LedgerViolation = Violation<TransactionViolationId>;
 /** Statuses whose holders may have transactions (docs/domain.md "Who is who"). */
 export const ACTIVE_STATUSES: readonly string[] = Object.freeze(['supported', 'employee', 'associate']);
 
-/** What the rules need to know about the entrepreneur and the CAE. */
+/**
+ * What the rules need to know about the entrepreneur and the CAE. An entry is judged on its own date
+ * (docs/domain.md, "Recording history after the fact"): the person's status on that date, from their career path,
+ * never their status today; so an exited person's invoice for a month still open is accepted.
+ */
 export interface LedgerContext {
-  /** The entrepreneur's status ('candidate', 'supported', 'employee', 'associate', 'exited', …). */
-  readonly entrepreneurStatus: string;
-  /** First day of the entrepreneur's current convention (CAPE) or, without one, contract (CESA). */
-  readonly activityStartsOn: IsoDate | null;
+  /** The entrepreneur's career path (as stored: the timeline of stages, read with `statusOn`). */
+  readonly path: CareerPath;
   /** The CAE's last month closed by payroll. */
   readonly lastClosedMonth: IsoMonth | null;
 }
@@ -67,23 +70,31 @@ export function checkVatRate(value: unknown, path = 'vatRate'): LedgerViolation[
   return [violation('unknown-vat-rate', path, 'the VAT rate is one of 0.20, 0.10, 0.055, 0.021, 0')];
 }
 
-/** Only supported, employee and associate entrepreneurs may have transactions. */
-export function checkEntrepreneurActive(status: string): LedgerViolation[] {
-  if (ACTIVE_STATUSES.includes(status)) return [];
-  return [violation('entrepreneur-not-active', '', `an entrepreneur with status ${status} may not have transactions`)];
+/** Whether the person could have activity on `date`: supported, employee or associate on that date. */
+export function couldHaveActivityOn(path: CareerPath, date: IsoDate): boolean {
+  return ACTIVE_STATUSES.includes(statusOn(path, date));
 }
 
-/** No entry before the entrepreneur's convention or contract starts. */
-export function checkAfterActivityStart(date: IsoDate, activityStartsOn: IsoDate | null): LedgerViolation[] {
-  if (activityStartsOn === null || date >= activityStartsOn) return [];
-  return [violation('before-activity-start', 'date', `the activity starts on ${activityStartsOn}`)];
+/**
+ * Only a person who is supported, employee or associate on the entry's date may have an entry dated then.
+ * A date before the person's first activity is 'before-activity-start' (naming the date); any other date
+ * when they are not active (a candidate, after an exit) is 'entrepreneur-not-active'.
+ */
+export function checkActiveOn(path: CareerPath, date: IsoDate): LedgerViolation[] {
+  if (couldHaveActivityOn(path, date)) return [];
+  const firstActive = timeline(path).find((stage) => ACTIVE_STATUSES.includes(stage.stage));
+  if (firstActive && date < firstActive.from) {
+    return [violation('before-activity-start', 'date', `the activity starts on ${firstActive.from}`)];
+  }
+  const status = statusOn(path, date);
+  return [violation('entrepreneur-not-active', '', `an entrepreneur who is ${status} on ${date} may not have transactions dated then`)];
 }
 
 function checkDated(date: IsoDate, context: LedgerContext): LedgerViolation[] {
   if (typeof date !== 'string' || !isValidDate(date)) {
     return [violation('invalid-date', 'date', 'a date is YYYY-MM-DD and exists on the calendar')];
   }
-  return [...checkAfterActivityStart(date, context.activityStartsOn), ...checkMonthOpen(monthOf(date), context.lastClosedMonth)];
+  return [...checkActiveOn(context.path, date), ...checkMonthOpen(monthOf(date), context.lastClosedMonth)];
 }
 
 /** Every rule a new entry breaks. */
@@ -98,8 +109,7 @@ export function checkNewTransaction(request: NewTransaction, context: LedgerCont
   ) {
     out.push(violation('invalid-category', 'category', "an expense's category is 'purchase_for_resale' or 'other'"));
   }
-  out.push(...checkAmount(request.amountExclVat), ...checkVatRate(request.vatRate));
-  out.push(...checkEntrepreneurActive(context.entrepreneurStatus), ...checkDated(request.date, context));
+  out.push(...checkAmount(request.amountExclVat), ...checkVatRate(request.vatRate), ...checkDated(request.date, context));
   return out;
 }
 
@@ -111,7 +121,7 @@ export function checkReversal(original: Transaction, request: ReversalRequest, c
   } else if (context.alreadyReversed) {
     out.push(violation('already-reversed', '', `transaction ${original.id} is already reversed`));
   }
-  out.push(...checkEntrepreneurActive(context.entrepreneurStatus), ...checkDated(request.date, context));
+  out.push(...checkDated(request.date, context));
   if (isValidDate(request.date) && request.date < original.date) {
     out.push(violation('reversal-before-original', 'date', `a reversal is dated on or after ${original.date}`));
   }

@@ -6,12 +6,13 @@
  */
 import type { Decimal } from 'decimal.js';
 import {
+  accountFromTotals,
   closeMonth,
-  computeMonthlyAccount,
   type MonthlyAccountSnapshot,
+  type MonthTotals,
+  NO_TOTALS,
   openingFigures,
   toSnapshot,
-  type Transaction,
 } from '../activityAccount/index.js';
 import { addMonthsToMonth, firstDayOf, type IsoMonth } from '../calendar.js';
 import { type OverrideVersion, type PolicyVersion, policyFor } from '../contribution/index.js';
@@ -24,8 +25,8 @@ export interface MonthsToPayInput {
   months: readonly IsoMonth[];
   /** The latest closed account before `months[0]`, or null when there is none. */
   base: MonthlyAccountSnapshot | null;
-  /** Ledger entries by month, for every month after `base` up to the paid month (a month absent has none). */
-  entriesByMonth: ReadonlyMap<IsoMonth, readonly Transaction[]>;
+  /** The ledger's month totals (closed), for every month after `base` up to the paid month (absent: no entries). */
+  totalsByMonth: ReadonlyMap<IsoMonth, MonthTotals>;
   policies: readonly PolicyVersion[];
   overrides: readonly OverrideVersion[];
   /** The CESA's fixed monthly gross in the paid month; null when there is no CESA that month (no payslip). */
@@ -51,7 +52,7 @@ export function closeMonthsToPay(input: MonthsToPayInput): ClosedMonth[] {
   if (first === undefined || paid === undefined) return [];
   let previous = input.base;
   // Without a closed account before, the account starts with the first month that has entries.
-  const earliestEntries = [...input.entriesByMonth.keys()].sort()[0];
+  const earliestEntries = [...input.totalsByMonth.keys()].sort()[0];
   const start = input.base
     ? addMonthsToMonth(input.base.month, 1)
     : earliestEntries !== undefined && earliestEntries < first
@@ -59,10 +60,10 @@ export function closeMonthsToPay(input: MonthsToPayInput): ClosedMonth[] {
       : first;
   const closed: ClosedMonth[] = [];
   for (let month = start; month <= paid; month = addMonthsToMonth(month, 1)) {
-    const account = computeMonthlyAccount({
+    const account = accountFromTotals({
       month,
       opening: openingFigures(month, previous),
-      entries: [...(input.entriesByMonth.get(month) ?? [])],
+      totals: input.totalsByMonth.get(month) ?? NO_TOTALS,
       policy: policyFor(input.policies, month, input.overrides),
     });
     if (month < first) {

@@ -1,26 +1,15 @@
 /**
- * GET …/account?month=: the monthly activity account. A closed month is its stored snapshot; an open one is
- * computed from its entries and the previous closing figures (repositories/accounts.ts: bounded reads).
+ * GET …/account?month=: the monthly activity account. A closed month is its stored account; an open one is
+ * computed from the month's totals and the previous closing figures (repositories/accounts.ts: ≤ 3 requests,
+ * whatever the number of entries).
  */
 import { accountView } from '../../domain/activityAccount/index.js';
 import { requireEntrepreneur } from '../shared/auth.js';
 import { httpHandler } from '../shared/http.js';
-import { findOverrides, monthlyAccountOf } from '../shared/repositories/accounts.js';
-import { getCae } from '../shared/repositories/caes.js';
-import { getEntrepreneur } from '../shared/repositories/entrepreneurs.js';
+import { accountOfMonth } from '../shared/repositories/accounts.js';
 import { contracts } from './api.js';
 
 export const handler = httpHandler('getAccount', contracts.getAccount, async ({ caller, params, query }) => {
   requireEntrepreneur(caller, params.caeId, params.id);
-  const [cae, , overrides] = await Promise.all([
-    getCae(params.caeId),
-    getEntrepreneur(params.caeId, params.id),
-    findOverrides(params.caeId, params.id),
-  ]);
-  const snapshot = await monthlyAccountOf(params.caeId, params.id, query.month, {
-    policies: cae.contributionPolicies,
-    overrides: overrides.versions,
-    lastClosedMonth: cae.lastClosedMonth ?? null,
-  });
-  return { body: accountView(snapshot) };
+  return { body: accountView(await accountOfMonth(params.caeId, params.id, query.month)) };
 });

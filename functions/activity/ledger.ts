@@ -1,41 +1,23 @@
 /**
  * What the activity handlers share: the ledger rules' context read from the stored entrepreneur and CAE,
- * how a ledger refusal becomes a problem, and how an entry is shown.
+ * how a ledger refusal becomes a problem, and how an entry is shown and answered.
  */
 import type { LedgerContext, TransactionViolationId } from '../../domain/activityAccount/index.js';
-import { type CareerPath, currentSegment, currentStatus } from '../../domain/careerPath/index.js';
 import type { Violation } from '../../domain/contribution/index.js';
-import { type FieldError, HttpProblem, RuleViolated, ValidationFailed } from '../shared/errors.js';
+import { type FieldError, MonthClosed, RuleViolated, ValidationFailed } from '../shared/errors.js';
 import type { Cae } from '../shared/repositories/caes.js';
 import type { Entrepreneur } from '../shared/repositories/entrepreneurs.js';
 import type { LedgerEntry } from '../shared/repositories/ledger.js';
 
+/** 409 `month-closed` (defined with the other problems; re-exported for the routes that refuse closed months). */
+export { MonthClosed };
+
 /**
- * First day of the current convention (CAPE) or, without one, of the current contract (CESA): entries may not
- * be dated before it. Only the current path segment counts: after an exit and a re-entry, the new one.
+ * The ledger rules' context: the entrepreneur's career path (an entry is judged on the status of its own
+ * date) and the CAE's last closed month.
  */
-export function activityStartsOn(path: CareerPath): string | null {
-  const segment = currentSegment(path.stages);
-  for (const stage of segment) {
-    if (stage.stage === 'supported' || stage.stage === 'employee') return stage.details.startsOn;
-  }
-  return null;
-}
-
-/** The ledger rules' context: the entrepreneur's status today, their activity start, the CAE's last closed month. */
-export function ledgerContext(entrepreneur: Entrepreneur, cae: Cae, today: string): LedgerContext {
-  return {
-    entrepreneurStatus: currentStatus(entrepreneur.path, today),
-    activityStartsOn: activityStartsOn(entrepreneur.path),
-    lastClosedMonth: cae.lastClosedMonth ?? null,
-  };
-}
-
-/** 409: the date falls in a month closed by payroll. Carries the field, unlike the generic Conflict. */
-export class MonthClosed extends HttpProblem {
-  readonly status = 409;
-  readonly type = 'month-closed';
-  readonly title = 'The month is closed';
+export function ledgerContext(entrepreneur: Entrepreneur, cae: Cae): LedgerContext {
+  return { path: entrepreneur.path, lastClosedMonth: cae.lastClosedMonth ?? null };
 }
 
 /** Violations that say the input itself is malformed (docs/api.md: 400), not that a rule refused it. */
@@ -90,4 +72,9 @@ export function transactionView(entry: LedgerEntry) {
     ...(entry.reverses === undefined ? {} : { reverses: entry.reverses, reason: entry.reason }),
     recordedAt: entry.recordedAt,
   };
+}
+
+/** The answer to a posted entry: 201 with the entry, the first response again for a repeat of the request. */
+export function replyWith(posted: { entry: LedgerEntry; replayed: boolean }) {
+  return { status: 201, body: transactionView(posted.entry), ...(posted.replayed ? { headers: { 'idempotent-replayed': 'true' } } : {}) };
 }

@@ -1,27 +1,30 @@
 /**
  * POST …/transactions (Idempotency-Key): a revenue or an expense, as an immutable ledger entry. The ledger
- * rules decide with the entrepreneur's status today, their activity start and the CAE's last closed month.
+ * rules judge it on its own date (the person's status then, the CAE's last closed month); it is posted through
+ * the ledger (repositories/ledger.ts `postEntry`), whose entry carries the idempotency claim: three requests.
  */
 import { recordTransaction } from '../../domain/activityAccount/index.js';
 import { requireEntrepreneur } from '../shared/auth.js';
-import { nowIso, todayInParis } from '../shared/clock.js';
 import { httpHandler } from '../shared/http.js';
-import { idempotent } from '../shared/idempotency.js';
-import { getCae } from '../shared/repositories/caes.js';
-import { getEntrepreneur } from '../shared/repositories/entrepreneurs.js';
-import { appendEntry } from '../shared/repositories/ledger.js';
+import { entryClaim } from '../shared/idempotency.js';
+import { postEntry } from '../shared/repositories/ledger.js';
 import { contracts } from './api.js';
-import { ledgerContext, ledgerProblem, transactionView } from './ledger.js';
+import { ledgerContext, ledgerProblem, replyWith } from './ledger.js';
 
 export const handler = httpHandler('recordTransaction', contracts.recordTransaction, async ({ caller, params, body, headers }) => {
   requireEntrepreneur(caller, params.caeId, params.id);
-  const [cae, entrepreneur] = await Promise.all([getCae(params.caeId), getEntrepreneur(params.caeId, params.id)]);
   const key = headers['idempotency-key'] as string;
-  const request = { route: 'recordTransaction', params, body };
-  return idempotent({ caeId: params.caeId, scope: params.id, caller, key, request }, async (transactionId) => {
-    const decision = recordTransaction(transactionId, body, ledgerContext(entrepreneur, cae, todayInParis()));
-    if (!decision.ok) throw ledgerProblem(decision.violations);
-    const entry = await appendEntry(params.caeId, { ...decision.value, entrepreneurId: params.id, recordedAt: nowIso() });
-    return { status: 201, body: transactionView(entry) };
+  const claim = entryClaim({ caeId: params.caeId, scope: params.id, caller, key, request: { route: 'recordTransaction', params, body } });
+  const posted = await postEntry({
+    caeId: params.caeId,
+    entrepreneurId: params.id,
+    claim,
+    origin: 'transaction',
+    decide: ({ cae, entrepreneur }) => {
+      const decision = recordTransaction(claim.id, body, ledgerContext(entrepreneur, cae));
+      if (!decision.ok) throw ledgerProblem(decision.violations);
+      return decision.value;
+    },
   });
+  return replyWith(posted);
 });

@@ -81,6 +81,13 @@ export class Conflict extends HttpProblem {
   }
 }
 
+/** 409 `month-closed`: a date in a month closed by payroll. Carries the field, unlike the generic Conflict. */
+export class MonthClosed extends HttpProblem {
+  readonly status = 409;
+  readonly type = 'month-closed';
+  readonly title = 'The month is closed';
+}
+
 /** 422: a business rule refused the request; `rule` names it (e.g. `convention-required`). */
 export class RuleViolated extends HttpProblem {
   readonly status = 422;

@@ -14,6 +14,10 @@
  * The record's id is chosen when the key is first claimed and kept if a claim is taken over after its lease
  * (a Lambda that crashed mid-way): the work must write under that id with conditional writes, so that
  * finishing someone else's half-done work writes each item once.
+ *
+ * Ledger entries (transactions, reversals, and every later flow that posts to an activity account) need no
+ * record of their own: `entryClaim` derives the entry's id from the key, and the entry's conditional put is
+ * the claim (repositories/ledger.ts), so recording a transaction stays within three requests.
  */
 import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -79,6 +83,36 @@ export function canonicalJson(value: unknown): string {
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** The 32 digits of a ULID (Crockford's base32), so that a derived id looks like every other id. */
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * What a ledger entry created under an Idempotency-Key is claimed with (repositories/ledger.ts `postEntry`):
+ * its id, derived from the CAE, the scope (the entrepreneur), the caller and the key, so that a repeat of the
+ * request finds the entry it wrote with the same conditional put, without a claim item of its own; and the
+ * request's fingerprint, so that another request under the same key is told apart (409).
+ */
+export interface EntryClaim {
+  /** 26 characters of Crockford's base32: 130 bits of sha256 of (CAE, scope, caller, key). */
+  id: string;
+  /** sha256 of the route, its path parameters and the validated body. */
+  fingerprint: string;
+}
+
+/** The claim of a request that creates a ledger entry (see `EntryClaim`). */
+export function entryClaim({ caeId, scope, caller, key, request }: IdempotentRequest): EntryClaim {
+  const digest = createHash('sha256').update(canonicalJson([caeId, scope, caller.role, caller.sub, key]), 'utf8').digest();
+  let bits = 0n;
+  for (const byte of digest.subarray(0, 17)) bits = (bits << 8n) | BigInt(byte);
+  bits >>= 6n; // 136 bits read, 130 kept
+  let id = '';
+  for (let i = 0; i < 26; i++) {
+    id = CROCKFORD[Number(bits & 31n)] + id;
+    bits >>= 5n;
+  }
+  return { id, fingerprint: sha256(canonicalJson(request)) };
 }
 
 function newClaim(fingerprint: string, now: number): IdempotencyRecord {

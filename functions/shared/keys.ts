@@ -51,26 +51,34 @@ export const surplusAllocation = (caeId: string, year: number) => ({
 
 // ---- Activity accounts (issue 3) ----
 
-/** One month of an entrepreneur's ledger: a month's entries are one partition, read with one query. */
+/**
+ * A ledger entry (immutable), under its entrepreneur and its id. The id is derived from the request that
+ * creates it (its Idempotency-Key), so the entry's own conditional put is the request's idempotency claim; it is
+ * listed by month through GSI1 (`ledgerEntryListing`).
+ */
+export const ledgerEntry = (caeId: string, entrepreneurId: string, entryId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `TX#${entryId}`,
+});
+
+/** GSI1 partition of one month of an entrepreneur's ledger: a month's entries, in the order they were recorded. */
 export const ledgerMonthPartition = (caeId: string, entrepreneurId: string, month: string) =>
   `CAE#${caeId}#ENT#${entrepreneurId}#TX#${month}`;
 
-/** A ledger entry (immutable), in the partition of the month it is dated in. */
-export const ledgerEntry = (caeId: string, entrepreneurId: string, month: string, transactionId: string) => ({
-  PK: ledgerMonthPartition(caeId, entrepreneurId, month),
-  SK: `TX#${transactionId}`,
+/** GSI1 keys of an entry: its month's partition, sorted by a ULID taken when it was recorded. */
+export const ledgerEntryListing = (caeId: string, entrepreneurId: string, month: string, recordedSequence: string) => ({
+  GSI1PK: ledgerMonthPartition(caeId, entrepreneurId, month),
+  GSI1SK: `TX#${recordedSequence}`,
 });
 
-/** Where an entry lives (its month), so that `…/transactions/{txId}` is found with one read. */
-export const ledgerLocator = (caeId: string, entrepreneurId: string, transactionId: string) => ({
+/**
+ * The month totals of an entrepreneur's ledger: what the month's entries add up to, updated with each entry,
+ * and the fence of month closing (open, then closed once by payroll). One per entrepreneur and month with
+ * entries or closed.
+ */
+export const ledgerMonth = (caeId: string, entrepreneurId: string, month: string) => ({
   PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
-  SK: `TXLOC#${transactionId}`,
-});
-
-/** "This entrepreneur has entries dated in this month": the index that lets an account read skip empty months. */
-export const ledgerActiveMonth = (caeId: string, entrepreneurId: string, month: string) => ({
-  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
-  SK: `TXMONTH#${month}`,
+  SK: `MONTH#${month}`,
 });
 
 /** At most one reversal per entry: written with `attribute_not_exists` before the reversing entry. */

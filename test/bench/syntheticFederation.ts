@@ -4,15 +4,15 @@
  */
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { closeMonth, computeMonthlyAccount, NO_HISTORY, recordTransaction } from '../../domain/activityAccount/index.js';
+import { closeMonth, computeMonthlyAccount, NO_HISTORY, recordTransaction, type Transaction } from '../../domain/activityAccount/index.js';
 import { previousMonth } from '../../domain/calendar.js';
 import { ZERO } from '../../domain/money.js';
 import { decide } from '../../domain/careerPath/index.js';
 import { DEFAULT_POLICY } from '../../domain/contribution/index.js';
 import { db, tableName } from '../../functions/shared/dynamo.js';
-import * as keys from '../../functions/shared/keys.js';
 import { createCae } from '../../functions/shared/repositories/caes.js';
 import { type Entrepreneur, entrepreneurToItem } from '../../functions/shared/repositories/entrepreneurs.js';
+import { ledgerItemsOf } from '../../functions/shared/repositories/ledger.js';
 import { resultToItem } from '../../functions/shared/repositories/payrollRuns.js';
 import { siretWithCheckDigit } from '../../infra/local/seed.js';
 
@@ -107,7 +107,7 @@ export async function generateFederation(spec: FederationSpec): Promise<string[]
         const account = closeMonth(prior, ZERO);
         items.push(resultToItem({ caeId, entrepreneurId: id, month: account.month, communeCode: entrepreneur.communeCode, account }));
       }
-      if (spec.entriesPerMonth > 0) items.push({ ...keys.ledgerActiveMonth(caeId, id, spec.month), type: 'TXMONTH', month: spec.month });
+      const entries: Transaction[] = [];
       for (let k = 0; k < spec.entriesPerMonth; k++) {
         const txId = ulid();
         const revenue = k % 3 !== 2;
@@ -115,12 +115,12 @@ export async function generateFederation(spec: FederationSpec): Promise<string[]
         const checked = recordTransaction(
           txId,
           { type: revenue ? 'revenue' : 'expense', date: `${spec.month}-${String(1 + (k % 28)).padStart(2, '0')}`, amountExclVat: amount, vatRate: '0.20', label: 'synthetic' },
-          { entrepreneurStatus: 'employee', activityStartsOn: `${year - 1}-02-01`, lastClosedMonth: null },
+          { path, lastClosedMonth: null },
         );
         if (!checked.ok) throw new Error(`generator: ${checked.violations[0]?.message}`);
-        items.push({ ...keys.ledgerEntry(caeId, id, spec.month, txId), entity: 'TX', ...checked.value, entrepreneurId: id, recordedAt: `${spec.month}-28T00:00:00.000Z` });
-        items.push({ ...keys.ledgerLocator(caeId, id, txId), type: 'TXLOC', month: spec.month });
+        entries.push(checked.value);
       }
+      items.push(...ledgerItemsOf(caeId, id, spec.month, entries, `${spec.month}-28T00:00:00.000Z`));
     }
     await writeAll(items);
   }

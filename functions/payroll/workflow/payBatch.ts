@@ -1,24 +1,24 @@
 /**
- * One child of the Distributed Map: pays a batch of ≤ 100 entrepreneurs. For each, the months the run closes
- * are computed from the last closed account and the ledger (domain/payroll closeMonthsToPay) and written as
- * closed accounts, the paid month with its payslip. Every write is conditional on a deterministic key, so a
- * batch retried after a crash, or a month run twice, writes each payslip exactly once.
+ * One child of the Distributed Map: pays a batch of ≤ 100 entrepreneurs. For each, the ledger's months the
+ * run closes are closed (their totals final), computed from the last closed account and those totals
+ * (domain/payroll closeMonthsToPay) and written as closed accounts, the paid month with its payslip. Every
+ * write is conditional on a deterministic key, so a batch retried after a crash, or a month run twice, writes
+ * each payslip exactly once.
  *
  * A person's error is that person's: when payroll refuses one entrepreneur's data, the others are paid, the
  * batch records who was not and why (CloseRun lists them on the run), and their months stay open until the
  * month runs again after the fix. What is not about one person (no rates for the month, the CAE's settings,
  * DynamoDB) fails the batch, so the run fails and resumes.
  */
-import { addMonthsToMonth, previousMonth } from '../../../domain/calendar.js';
-import type { Transaction } from '../../../domain/activityAccount/index.js';
+import { previousMonth } from '../../../domain/calendar.js';
 import { closeMonthsToPay, InvalidPayrollInput, NoRatesForDate, ratesFor } from '../../../domain/payroll/index.js';
 import { Dec, formatMoney, roundCents } from '../../../domain/money.js';
 import { nowIso } from '../../shared/clock.js';
 import * as keys from '../../shared/keys.js';
 import { logger } from '../../shared/logger.js';
 import { getCae } from '../../shared/repositories/caes.js';
-import { entriesOfMonth, monthsWithEntries } from '../../shared/repositories/ledger.js';
 import {
+  closeLedgerMonths,
   getMany,
   keyOf,
   latestClosedBefore,
@@ -96,7 +96,6 @@ export async function handler(event: BatchEvent): Promise<{ paid: number; writte
       keys.closedAccount(caeId, p.id, previousMonth(first)),
       keys.contributionOverride(caeId, p.id),
       keys.salaryRequest(caeId, p.id, month),
-      ...months.map((m) => keys.ledgerActiveMonth(caeId, p.id, m)),
       ...months.map((m) => keys.closedAccount(caeId, p.id, m)),
     ]);
     const found = await getMany(wanted);
@@ -112,21 +111,15 @@ export async function handler(event: BatchEvent): Promise<{ paid: number; writte
       }
       const previousItem = found.get(keyOf(keys.closedAccount(caeId, p.id, previousMonth(first))));
       const base = previousItem ? resultFromItem(previousItem).account : await latestClosedBefore(caeId, p.id, first);
-      // Months with entries: the markers already read, plus (rarely) the months of a gap since `base`.
-      const activeMonths = new Set(months.filter((m) => found.has(keyOf(keys.ledgerActiveMonth(caeId, p.id, m)))));
-      if (!base || base.month < previousMonth(first)) {
-        const since = base ? addMonthsToMonth(base.month, 1) : '0000-01';
-        for (const m of await monthsWithEntries(caeId, p.id, since, previousMonth(first))) activeMonths.add(m);
-      }
-      const entriesByMonth = new Map<string, Transaction[]>();
-      for (const m of activeMonths) entriesByMonth.set(m, await entriesOfMonth(caeId, p.id, m));
+      // The ledger's months are closed first (no entry can be added after) and give the totals to compute from.
+      const totalsByMonth = await closeLedgerMonths(caeId, p.id, months, base);
       const request = found.get(keyOf(keys.salaryRequest(caeId, p.id, month)));
       let closed: ReturnType<typeof closeMonthsToPay>;
       try {
         closed = closeMonthsToPay({
           months,
           base,
-          entriesByMonth,
+          totalsByMonth,
           policies: cae.contributionPolicies,
           overrides: overridesOf(found.get(keyOf(keys.contributionOverride(caeId, p.id)))),
           fixedMonthlyGross: p.fixedMonthlyGross,

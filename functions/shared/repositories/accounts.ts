@@ -1,52 +1,34 @@
 /**
- * Monthly activity accounts (docs/domain.md "Salary"; docs/api.md "Activity"), their closing as a stored fact, and the
- * per-entrepreneur contribution overrides they are computed with.
+ * Monthly activity accounts (docs/domain.md "Salary"; docs/api.md "Activity"), read from the ledger's month totals, and
+ * the per-entrepreneur contribution overrides they are computed with.
  *
- * Items, all under the entrepreneur's partition `CAE#<caeId>#ENT#<id>`:
- * - `ACCOUNT#<YYYY-MM>`: a closed month's account (domain `MonthlyAccountSnapshot`), written once by
- *   `closeAccountMonth` (the payroll workflow) with a conditional put, never changed afterwards;
- * - `CONTRIBUTION_OVERRIDE`: the entrepreneur's override versions (optimistic `version`).
- * The CAE's `lastClosedMonth` (on the CAE item) is moved forward only, by `markCaeMonthClosed`.
+ * Items this module owns, under the entrepreneur's partition `CAE#<caeId>#ENT#<id>`:
+ * - `CONTRIBUTION_OVERRIDE`: the entrepreneur's override versions (optimistic `version`);
+ * and the CAE's `lastClosedMonth` (on the CAE item), moved forward only by `markCaeMonthClosed`.
+ * It reads, never writes, the ledger's `MONTH#<YYYY-MM>` totals (repositories/ledger.ts) and the closed
+ * accounts `ACCOUNT#<YYYY-MM>` that the payroll run writes once (repositories/monthClosing.ts).
  *
- * Reading the account of a month is bounded. Two queries at once on the entrepreneur's partition: the latest
- * closed snapshot at or before the month (if it is the month itself, that is the answer), and the `TXMONTH#`
- * index (one small item per month with entries). Then the account rolls forward from the snapshot: one query
- * per month with entries since, each on that month's own partition (8 at a time). A month without entries
- * changes nothing (no revenue: no contribution, no floor), so it is skipped. The cost grows with the number of
- * open months that have entries, never with the entries before the last closed month (payroll closes every
- * month, so normally one or two months roll).
+ * Reading the account of a month costs the same whatever the number of entries: one BatchGetItem of the CAE,
+ * the entrepreneur, the overrides, the month's closed account, the previous month's closed account and the
+ * month's totals (projected to the figures it needs). When the previous month has no closed account (a gap:
+ * payroll has not run since), two queries more at once: the latest closed account before it, and the totals of
+ * the months since (one small item per month with entries). The account then rolls forward from that closed
+ * account (domain `rollForward`): three requests at most.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import {
-  closeMonth,
-  computeMonthlyAccount,
-  type MonthlyAccount,
-  type MonthlyAccountSnapshot,
-  openingFigures,
-  toSnapshot,
-} from '../../../domain/activityAccount/index.js';
-import { addMonthsToMonth, isValidMonth } from '../../../domain/calendar.js';
+import { type AttributeValue, ConditionalCheckFailedException, QueryCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { type MonthlyAccountSnapshot, type MonthTotals, rollForward, TOTALS_FIGURES, toSnapshot } from '../../../domain/activityAccount/index.js';
+import { isValidMonth, previousMonth } from '../../../domain/calendar.js';
 import { type OverrideVersion, type PolicyVersion, policyFor } from '../../../domain/contribution/index.js';
-import { Dec, isMoneyString } from '../../../domain/money.js';
-import { db, tableName } from '../dynamo.js';
-import { Conflict } from '../errors.js';
+import { db, fromAttributeValues, getManyRaw, keyOf, tableName } from '../dynamo.js';
+import { NotFound } from '../errors.js';
 import * as keys from '../keys.js';
 import { ConcurrentChange } from '../optimistic.js';
 import { getCae } from './caes.js';
-import { entriesOfMonth, monthsWithEntries } from './ledger.js';
-
-/** What an account is computed with, besides the ledger: read from the CAE and the override item. */
-export interface AccountContext {
-  policies: readonly PolicyVersion[];
-  overrides: readonly OverrideVersion[];
-  lastClosedMonth: string | null;
-}
+import { monthKey, monthOf, monthsBetween } from './ledger.js';
 
 /** The earliest month the calendar module accepts: where a roll starts when nothing was ever closed. */
 const BEGINNING = '1900-01';
-/** Month partitions read at once when an account rolls over several months. */
-const PARALLEL_READS = 8;
 
 // ---- Contribution overrides ----
 
@@ -113,152 +95,79 @@ function snapshotFromItem(item: Record<string, unknown>): MonthlyAccountSnapshot
   return Object.fromEntries(SNAPSHOT_FIELDS.map((f) => [f, item[f]])) as unknown as MonthlyAccountSnapshot;
 }
 
-/** The closed account of exactly `month`, if payroll closed it for this entrepreneur. */
-export async function findClosedAccount(caeId: string, entrepreneurId: string, month: string): Promise<MonthlyAccountSnapshot | undefined> {
-  const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.closedAccount(caeId, entrepreneurId, month), ConsistentRead: true }));
-  return out.Item ? snapshotFromItem(out.Item) : undefined;
-}
+/**
+ * What an account read needs of each item it fetches (the projection of its BatchGetItem): the CAE's policies
+ * and last closed month, the overrides, a closed account's figures, the month's totals, and the keys. The
+ * month's `applied` ids (one per entry) are left out: they would make the read grow with the entries.
+ */
+const ACCOUNT_READ_ATTRIBUTES = [
+  ...new Set(['PK', 'SK', 'contributionPolicies', 'lastClosedMonth', 'versions', 'status', ...SNAPSHOT_FIELDS, ...TOTALS_FIGURES]),
+];
 
-/** The latest closed account at or before `month` (when `atOrBefore`), or the earliest after it. */
-async function nearestClosedAccount(
-  caeId: string,
-  entrepreneurId: string,
-  month: string,
-  direction: 'atOrBefore' | 'after',
-): Promise<MonthlyAccountSnapshot | undefined> {
+/** The latest closed account strictly before `month`, if payroll ever closed one for this entrepreneur. */
+async function closedAccountBefore(caeId: string, entrepreneurId: string, month: string): Promise<MonthlyAccountSnapshot | undefined> {
   const { PK, SK } = keys.closedAccount(caeId, entrepreneurId, month);
-  const out = await db.send(
+  const out = (await db.send(
     new QueryCommand({
       TableName: tableName,
       KeyConditionExpression: 'PK = :pk AND SK BETWEEN :lo AND :hi',
-      ExpressionAttributeValues:
-        direction === 'atOrBefore'
-          ? { ':pk': PK, ':lo': 'ACCOUNT#', ':hi': SK }
-          : { ':pk': PK, ':lo': `${SK}~`, ':hi': 'ACCOUNT#~' },
-      ScanIndexForward: direction === 'after',
-      Limit: 1,
+      ExpressionAttributeValues: { ':pk': { S: PK }, ':lo': { S: 'ACCOUNT#' }, ':hi': { S: SK } },
+      ScanIndexForward: false,
+      Limit: 2,
       ConsistentRead: true,
-    }),
-  );
-  const item = out.Items?.[0];
-  return item ? snapshotFromItem(item) : undefined;
-}
-
-async function mapLimited<T, R>(values: readonly T[], limit: number, fn: (value: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(values.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < values.length) {
-      const i = next++;
-      out[i] = await fn(values[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, values.length) }, worker));
-  return out;
-}
-
-/** The account of `month` as it stands, rolled forward from `base` (the latest closed month before it). */
-async function rollForward(
-  caeId: string,
-  entrepreneurId: string,
-  month: string,
-  context: AccountContext,
-  base: MonthlyAccountSnapshot | undefined,
-  /** The months with entries up to `month`, when already being read (they may start before `base`). */
-  activeMonths?: Promise<string[]>,
-): Promise<MonthlyAccount> {
-  const from = base ? addMonthsToMonth(base.month, 1) : BEGINNING;
-  const active = (await (activeMonths ?? monthsWithEntries(caeId, entrepreneurId, from, month))).filter((m) => m >= from);
-  const months = active.at(-1) === month ? active : [...active, month];
-  const entries = await mapLimited(months, PARALLEL_READS, (m) => entriesOfMonth(caeId, entrepreneurId, m));
-  let previous: MonthlyAccountSnapshot | null = base ?? null;
-  let account: MonthlyAccount | undefined;
-  months.forEach((m, i) => {
-    account = computeMonthlyAccount({
-      month: m,
-      opening: openingFigures(m, previous),
-      entries: entries[i] ?? [],
-      policy: policyFor(context.policies, m, context.overrides),
-    });
-    previous = toSnapshot(account);
-  });
-  return account as MonthlyAccount;
+    }) as never,
+  )) as { Items?: Record<string, AttributeValue>[] };
+  const item = (out.Items ?? []).find((i) => (i.SK?.S ?? '') < SK);
+  return item ? snapshotFromItem(fromAttributeValues(item)) : undefined;
 }
 
 /**
- * The account of a month for `GET …/account`: the stored snapshot of a closed month, else computed from the
- * ledger. A month at or before the CAE's last closed month is `closed` even without a snapshot of its own
- * (the entrepreneur had no salary that month): nothing can be dated in it any more, so its figures are final.
+ * The account of a month for `GET …/account`: the stored closed account when payroll closed it for this
+ * entrepreneur, else computed from the month's totals and the closing figures before it (see the module
+ * comment for what it reads). A month at or before the CAE's last closed month is `closed` even without a
+ * closed account of its own (the entrepreneur had no activity that month): nothing can be dated in it any
+ * more, so its figures are final. An unknown CAE or entrepreneur is a 404.
  */
-export async function monthlyAccountOf(
-  caeId: string,
-  entrepreneurId: string,
-  month: string,
-  context: AccountContext,
-): Promise<MonthlyAccountSnapshot> {
-  // Both reads at once: the month index from the beginning costs one small item per month with entries.
-  const active = monthsWithEntries(caeId, entrepreneurId, BEGINNING, month);
-  active.catch(() => undefined);
-  const base = await nearestClosedAccount(caeId, entrepreneurId, month, 'atOrBefore');
-  if (base?.month === month) return base;
-  const account = await rollForward(caeId, entrepreneurId, month, context, base, active);
-  const closed = context.lastClosedMonth !== null && month <= context.lastClosedMonth;
-  return toSnapshot({ ...account, closed });
-}
-
-/**
- * Closes an entrepreneur's month, for the payroll workflow: stores the month's account with the employer cost
- * of its salary ("0.00" for a month closed without salary) under a deterministic key, once. Closing the same
- * month again with the same employer cost returns the stored account and writes nothing; with another one it
- * is a 409 `month-already-closed`, as is closing a month before one already closed (months close in order).
- * It first closes the month for the whole CAE (`markCaeMonthClosed`), so that no new entry can be dated in it
- * once its figures are computed; the payroll workflow should still mark the CAE's month closed when it opens a
- * run, before it computes any salary from the envelopes.
- * `employerCost` is a money string; anything else is a programming error (RangeError).
- */
-export async function closeAccountMonth(
-  caeId: string,
-  entrepreneurId: string,
-  month: string,
-  employerCost: string,
-): Promise<MonthlyAccountSnapshot> {
-  if (!isValidMonth(month)) throw new RangeError(`not a month: ${month}`);
-  if (!isMoneyString(employerCost) || employerCost.startsWith('-')) {
-    throw new RangeError(`employer cost must be a non-negative money string, got ${employerCost}`);
-  }
-  const alreadyClosed = (stored: MonthlyAccountSnapshot): MonthlyAccountSnapshot => {
-    if (stored.employerCost === employerCost) return stored;
-    throw new Conflict('month-already-closed', `${month} is already closed with an employer cost of ${stored.employerCost}.`);
+export async function accountOfMonth(caeId: string, entrepreneurId: string, month: string): Promise<MonthlyAccountSnapshot> {
+  const previous = previousMonth(month);
+  const wanted = {
+    cae: keys.cae(caeId),
+    entrepreneur: keys.entrepreneur(caeId, entrepreneurId),
+    overrides: keys.contributionOverride(caeId, entrepreneurId),
+    closed: keys.closedAccount(caeId, entrepreneurId, month),
+    closedBefore: keys.closedAccount(caeId, entrepreneurId, previous),
+    totals: monthKey(caeId, entrepreneurId, month),
   };
-  const existing = await findClosedAccount(caeId, entrepreneurId, month);
-  if (existing) return alreadyClosed(existing);
-  const later = await nearestClosedAccount(caeId, entrepreneurId, month, 'after');
-  if (later) throw new Conflict('month-already-closed', `${later.month} is already closed: months close in order.`);
+  const found = await getManyRaw(Object.values(wanted), { consistent: true, attributes: ACCOUNT_READ_ATTRIBUTES });
+  const raw = (key: keyof typeof wanted) => found.get(keyOf(wanted[key]));
+  const read = (key: keyof typeof wanted) => {
+    const item = raw(key);
+    return item ? fromAttributeValues(item) : undefined;
+  };
+  const cae = read('cae');
+  if (!cae) throw new NotFound(`No CAE ${caeId}.`);
+  if (!read('entrepreneur')) throw new NotFound(`No entrepreneur ${entrepreneurId} in CAE ${caeId}.`);
+  const closed = read('closed');
+  if (closed) return snapshotFromItem(closed);
 
-  // The CAE's month is closed first, so that no entry can be dated in it while or after its figures are computed.
-  await markCaeMonthClosed(caeId, month);
-  const [cae, overrides] = await Promise.all([getCae(caeId), findOverrides(caeId, entrepreneurId)]);
-  const base = await nearestClosedAccount(caeId, entrepreneurId, month, 'atOrBefore');
-  // A concurrent close of the same month may have stored it since the first read.
-  if (base?.month === month) return alreadyClosed(base);
-  const context = { policies: cae.contributionPolicies, overrides: overrides.versions, lastClosedMonth: cae.lastClosedMonth ?? null };
-  const account = await rollForward(caeId, entrepreneurId, month, context, base);
-  const snapshot = closeMonth(account, new Dec(employerCost));
-  try {
-    await db.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: { ...keys.closedAccount(caeId, entrepreneurId, month), type: 'ACCOUNT', ...snapshot, closedAt: new Date().toISOString() },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
-    return snapshot;
-  } catch (error) {
-    if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    const stored = await findClosedAccount(caeId, entrepreneurId, month);
-    if (!stored) throw error;
-    return alreadyClosed(stored);
+  const closedBefore = read('closedBefore');
+  const totalsByMonth = new Map<string, MonthTotals>();
+  let base: MonthlyAccountSnapshot | null = closedBefore ? snapshotFromItem(closedBefore) : null;
+  if (!base) {
+    // A gap: payroll has not closed the month before for this entrepreneur. Both reads at once.
+    const [before, months] = await Promise.all([
+      closedAccountBefore(caeId, entrepreneurId, month),
+      monthsBetween(caeId, entrepreneurId, BEGINNING, previous),
+    ]);
+    base = before ?? null;
+    for (const m of months) totalsByMonth.set(m.month, m.totals);
   }
+  totalsByMonth.set(month, monthOf(month, raw('totals')).totals);
+  const policies = (cae.contributionPolicies as PolicyVersion[] | undefined) ?? [];
+  const overrides = (read('overrides')?.versions as OverrideVersion[] | undefined) ?? [];
+  const account = rollForward({ month, base, totalsByMonth, policyFor: (m) => policyFor(policies, m, overrides) });
+  const lastClosedMonth = typeof cae.lastClosedMonth === 'string' ? cae.lastClosedMonth : null;
+  return toSnapshot({ ...account, closed: lastClosedMonth !== null && month <= lastClosedMonth });
 }
 
 /**

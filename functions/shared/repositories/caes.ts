@@ -102,3 +102,6 @@ export async function saveCae(cae: Cae): Promise<Cae> {
   }
   return next;
 }
+
+/** The record of a stored item, for reads that fetch it with others in one BatchGetItem (the ledger's). */
+export const caeFromItem = fromItem;

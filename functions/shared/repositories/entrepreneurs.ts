@@ -154,3 +154,6 @@ export async function listEntrepreneursByRecordedStatus(
   }
   return { items, nextCursor: null };
 }
+
+/** The record of a stored item, for reads that fetch it with others in one BatchGetItem (the ledger's). */
+export const entrepreneurFromItem = fromItem;

@@ -1,36 +1,22 @@
 /**
  * What paying one batch reads and writes, shaped for few requests: everything keyed per entrepreneur is read
- * with BatchGetItem (100 keys a request), a month's ledger with one query where the month has entries, and each
- * closed month written as one conditional put. A closed month already written is never written again.
+ * with BatchGetItem (100 keys a request); each month's ledger totals are closed and read in one request
+ * (`closeLedgerMonths`: the fence that keeps later entries out); each closed month's account is written as one
+ * conditional put, never again once written. This module is the one writer of the closed accounts
+ * (`ACCOUNT#<YYYY-MM>`, with the payslip); the ledger (ledger.ts) is the one writer of the month totals.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { MonthlyAccountSnapshot } from '../../../domain/activityAccount/index.js';
+import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { MonthlyAccountSnapshot, MonthTotals } from '../../../domain/activityAccount/index.js';
+import { addMonthsToMonth, previousMonth } from '../../../domain/calendar.js';
 import type { OverrideVersion } from '../../../domain/contribution/index.js';
 import { db, tableName } from '../dynamo.js';
 import * as keys from '../keys.js';
+import { closeMonthTotals, monthsBetween } from './ledger.js';
 import { type MonthResult, resultFromItem, resultToItem } from './payrollRuns.js';
 
-type Key = { PK: string; SK: string };
-
-/** Reads many items by key, retrying what DynamoDB leaves unprocessed; returns them by `PK|SK`. */
-export async function getMany(keyList: Key[]): Promise<Map<string, Record<string, unknown>>> {
-  const found = new Map<string, Record<string, unknown>>();
-  const unique = [...new Map(keyList.map((k) => [`${k.PK}|${k.SK}`, k])).values()];
-  for (let i = 0; i < unique.length; i += 100) {
-    let pending: Key[] = unique.slice(i, i + 100);
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt > 8) throw new Error('DynamoDB kept batch reads unprocessed');
-      const out = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
-      for (const item of out.Responses?.[tableName] ?? []) found.set(`${item.PK}|${item.SK}`, item);
-      pending = (out.UnprocessedKeys?.[tableName]?.Keys ?? []) as Key[];
-      if (pending.length > 0) await new Promise((r) => setTimeout(r, 2 ** attempt * 20));
-    }
-  }
-  return found;
-}
-
-export const keyOf = (k: Key) => `${k.PK}|${k.SK}`;
+/** Reads many items by key (BatchGetItem, 100 keys a request); see dynamo.ts. */
+export { getMany, keyOf } from '../dynamo.js';
 
 /** The latest closed account of an entrepreneur before `month`, when the month before has none (a gap). */
 export async function latestClosedBefore(caeId: string, entrepreneurId: string, month: string): Promise<MonthlyAccountSnapshot | null> {
@@ -46,6 +32,34 @@ export async function latestClosedBefore(caeId: string, entrepreneurId: string, 
   );
   const item = (out.Items ?? []).find((i) => (i.SK as string) < `ACCOUNT#${month}`);
   return item ? resultFromItem(item).account : null;
+}
+
+/**
+ * Closes an entrepreneur's ledger months for a payroll run and returns their final totals by month, what the
+ * run computes the accounts from: each month the run closes (`months`; its item is created closed when the
+ * entrepreneur had no entry), and every month with entries since `base` (their latest closed account) that
+ * is before them: months closed for the CAE before this entrepreneur had an account to close.
+ */
+export async function closeLedgerMonths(
+  caeId: string,
+  entrepreneurId: string,
+  months: readonly string[],
+  base: MonthlyAccountSnapshot | null,
+): Promise<Map<string, MonthTotals>> {
+  const totals = new Map<string, MonthTotals>();
+  const first = months[0];
+  if (first === undefined) return totals;
+  if (!base || base.month < previousMonth(first)) {
+    const since = base ? addMonthsToMonth(base.month, 1) : '0000-01';
+    for (const m of await monthsBetween(caeId, entrepreneurId, since, previousMonth(first))) {
+      totals.set(m.month, m.closed ? m.totals : await closeMonthTotals(caeId, entrepreneurId, m.month));
+    }
+  }
+  const closed = await Promise.all(months.map((m) => closeMonthTotals(caeId, entrepreneurId, m)));
+  months.forEach((m, i) => {
+    totals.set(m, closed[i] as MonthTotals);
+  });
+  return totals;
 }
 
 export function overridesOf(item: Record<string, unknown> | undefined): OverrideVersion[] {

@@ -16,6 +16,9 @@ import { handler as putSettings } from '../../../functions/caes/putSettings.js';
 import { handler as createEntrepreneur } from '../../../functions/entrepreneurs/createEntrepreneur.js';
 import { handler as exit } from '../../../functions/entrepreneurs/exit.js';
 import { handler as signContract } from '../../../functions/entrepreneurs/signContract.js';
+import { handler as closeRun } from '../../../functions/payroll/workflow/closeRun.js';
+import { handler as openRun } from '../../../functions/payroll/workflow/openRun.js';
+import { handler as payBatch } from '../../../functions/payroll/workflow/payBatch.js';
 import { todayInParis } from '../../../functions/shared/clock.js';
 import { aCae, aPerson } from '../../support/builders.js';
 import { admin, event, invoke, type Reply, staffOf, type TestCaller } from '../../support/events.js';
@@ -173,4 +176,14 @@ export function expectProblem(reply: Reply, status: number, field?: string, type
   expect(reply.headers['content-type']).toBe('application/problem+json');
   if (field) expect(reply.body.errors?.map((e: { path: string }) => e.path).join(' ')).toContain(field);
   if (type) expect(reply.body.type).toMatch(new RegExp(`/${type}$`));
+}
+
+/**
+ * Pays a month as the monthly workflow does, step by step with its own handlers (open the run, pay every
+ * batch, close the run): the production path that closes months and stores their accounts.
+ */
+export async function payMonth(caeId: string, m: string): Promise<void> {
+  const opened = await openRun({ caeId, month: m });
+  for (const batch of opened.batches) await payBatch({ BatchInput: { caeId, month: m }, Items: [batch] });
+  await closeRun({ caeId, month: m });
 }

@@ -129,11 +129,11 @@ describe('bad input on POST …/transactions changes nothing', () => {
     expect(await ledgerOf(caeId, id, month(3))).toEqual([]);
   });
 
-  it('refuses an entrepreneur who has exited, even for a date while they were active (422 entrepreneur-not-active)', async () => {
+  it('refuses an entry dated after the entrepreneur left (422 entrepreneur-not-active)', async () => {
     const caeId = await newCae();
     const id = await newExited(caeId);
-    expectProblem(await record(caeId, id, aRevenue({ date: day(3, 10) })), 422, 'path.id', 'entrepreneur-not-active');
-    expect(await ledgerOf(caeId, id, month(3))).toEqual([]);
+    expectProblem(await record(caeId, id, aRevenue({ date: day(7, 10) })), 422, 'path.id', 'entrepreneur-not-active');
+    expect(await ledgerOf(caeId, id, month(7))).toEqual([]);
   });
 
   it("answers 404 to an entrepreneur who posts on another entrepreneur's account", async () => {
@@ -152,6 +152,15 @@ describe('bad input on POST …/transactions changes nothing', () => {
     expectProblem(await record(caeId, id, aRevenue(), { caller: staffOf(otherCae) }), 404);
     expectProblem(await record(otherCae, id, aRevenue(), { caller: staffOf(otherCae) }), 404);
     expect(await ledgerOf(caeId, id, month(3))).toEqual([]);
+  });
+});
+
+describe('an entry is judged on its own date, not on today', () => {
+  it("accepts an exited person's revenue dated while they were employed, in a month still open", async () => {
+    const caeId = await newCae();
+    const id = await newExited(caeId);
+    const entry = await recorded(caeId, id, aRevenue({ date: day(6, 30), amountExclVat: '300.00' }));
+    expect((await ledgerOf(caeId, id, month(6))).map((t) => t.id)).toEqual([entry.id]);
   });
 });
 

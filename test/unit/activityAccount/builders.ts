@@ -7,14 +7,18 @@ import {
   reverseTransaction,
   type Transaction,
 } from '../../../domain/activityAccount/index.js';
+import type { CareerPath } from '../../../domain/careerPath/index.js';
+import { contract, conventionOptional, pathOf, welcome } from '../careerPath/builders.js';
 
 let sequence = 0;
 const nextId = () => `tx-${String(++sequence).padStart(6, '0')}`;
 
+/** Welcomed on 2023-12-01, employee under a CESA from 2024-01-01 (with no CAPE first). */
+export const EMPLOYEE_SINCE_2024: CareerPath = pathOf([welcome('2023-12-01'), contract('2024-01-01')], conventionOptional);
+
 /** An employee whose contract started on 2024-01-01, in a CAE that has closed nothing. */
 export const activeContext = (over: Partial<LedgerContext> = {}): LedgerContext => ({
-  entrepreneurStatus: 'employee',
-  activityStartsOn: '2024-01-01',
+  path: EMPLOYEE_SINCE_2024,
   lastClosedMonth: null,
   ...over,
 });

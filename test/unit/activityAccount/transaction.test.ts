@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { recordTransaction, reverseTransaction } from '../../../domain/activityAccount/index.js';
+import { contract, convention, conventionOptional, exitOn, membership, pathOf, welcome } from '../careerPath/builders.js';
 import { activeContext, expense, idsOf, request, revenue, reversal, reversalContext } from './builders.js';
+
+/** Welcomed 2023-12-01 and nothing since. */
+const candidatePath = pathOf([welcome('2023-12-01')]);
+/** Employee from 2024-01-01, left on 2025-06-30 (exit effective 2025-07-01). */
+const exitedPath = pathOf([welcome('2023-12-01'), contract('2024-01-01'), exitOn('2025-07-01', 'salaried_job')], conventionOptional);
 
 const record = (over: Parameters<typeof request>[0] = {}, context = activeContext()) =>
   recordTransaction('tx-1', request(over), context);
@@ -71,12 +77,24 @@ describe('other entry rules', () => {
     expect(idsOf(record({ type: 'revenue', category: 'other' }))).toEqual(['invalid-category']);
   });
 
-  it.each(['candidate', 'exited', 'none'])('refuse entries for a %s entrepreneur', (entrepreneurStatus) => {
-    expect(idsOf(record({}, activeContext({ entrepreneurStatus })))).toEqual(['entrepreneur-not-active']);
+  it('refuse entries for a candidate, who has never had an activity', () => {
+    expect(idsOf(record({}, activeContext({ path: candidatePath })))).toEqual(['entrepreneur-not-active']);
   });
 
-  it.each(['supported', 'employee', 'associate'])('accept entries for a %s entrepreneur', (entrepreneurStatus) => {
-    expect(idsOf(record({}, activeContext({ entrepreneurStatus })))).toEqual([]);
+  it.each([
+    ['supported', pathOf([welcome('2023-12-01'), convention('2025-01-01', '2025-12-31')])],
+    ['employee', pathOf([welcome('2023-12-01'), contract('2025-01-01')], conventionOptional)],
+    ['associate', pathOf([welcome('2023-12-01'), contract('2024-01-01'), membership('2025-01-01')], conventionOptional)],
+  ])('accept entries dated while the person is %s', (_status, path) => {
+    expect(idsOf(record({ date: '2025-03-10' }, activeContext({ path })))).toEqual([]);
+  });
+
+  it('judge an entry on its own date: accepted while the person was employed, although they have left since', () => {
+    expect(idsOf(record({ date: '2025-06-30' }, activeContext({ path: exitedPath })))).toEqual([]);
+  });
+
+  it('refuse an entry dated after the person left', () => {
+    expect(idsOf(record({ date: '2025-07-01' }, activeContext({ path: exitedPath })))).toEqual(['entrepreneur-not-active']);
   });
 
   it("refuse a date before the entrepreneur's convention or contract starts", () => {
@@ -96,7 +114,7 @@ describe('other entry rules', () => {
   });
 
   it('report every rule broken at once', () => {
-    const context = activeContext({ entrepreneurStatus: 'candidate' });
+    const context = activeContext({ path: candidatePath });
     expect(idsOf(record({ amountExclVat: '-1.00', vatRate: '0.5' }, context)).sort()).toEqual([
       'amount-not-positive',
       'entrepreneur-not-active',
@@ -159,10 +177,11 @@ describe('reversing an entry', () => {
     expect(idsOf(reverseTransaction('tx-x', original, { date: '2025-04-01', reason: 'x' }, context))).toEqual([]);
   });
 
-  it('refuses a reversal for an entrepreneur who has exited', () => {
-    const context = reversalContext({ entrepreneurStatus: 'exited' });
-    expect(idsOf(reverseTransaction('tx-x', revenue('1.00'), { date: '2025-03-20', reason: 'x' }, context))).toEqual([
+  it('refuses a reversal dated after the entrepreneur left, and accepts one dated before', () => {
+    const context = reversalContext({ path: exitedPath });
+    expect(idsOf(reverseTransaction('tx-x', revenue('1.00'), { date: '2025-07-02', reason: 'x' }, context))).toEqual([
       'entrepreneur-not-active',
     ]);
+    expect(idsOf(reverseTransaction('tx-x', revenue('1.00'), { date: '2025-06-20', reason: 'x' }, context))).toEqual([]);
   });
 });
