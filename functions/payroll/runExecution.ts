@@ -9,7 +9,7 @@ import { nowIso } from '../shared/clock.js';
 import { logger } from '../shared/logger.js';
 import { claimRun } from '../shared/repositories/payrollBatches.js';
 import type { PayrollRun } from '../shared/repositories/payrollRuns.js';
-import { executionStatus, newPayrollExecution, startPayrollExecution } from '../shared/workflow.js';
+import { type ExecutionStatus, executionNameOf, executionStatus, newPayrollExecution, startPayrollExecution } from '../shared/workflow.js';
 
 /** Longer than the longest step (a batch: 10 minutes), so that a live run's heartbeat is never stale. */
 export const RUN_LEASE_MS = 15 * 60 * 1000;
@@ -19,14 +19,14 @@ function heartbeatIsFresh(run: PayrollRun): boolean {
   return Number.isFinite(last) && Date.parse(nowIso()) - last < RUN_LEASE_MS;
 }
 
-export async function executionIsLive(run: PayrollRun): Promise<boolean> {
-  if (!run.executionArn) return heartbeatIsFresh(run);
+/** The recorded execution's status; undefined when Step Functions cannot answer. */
+async function describedStatus(run: PayrollRun): Promise<ExecutionStatus | undefined> {
+  if (!run.executionArn) return undefined;
   try {
-    return (await executionStatus(run.executionArn)) === 'RUNNING';
+    return await executionStatus(run.executionArn);
   } catch (error) {
-    // Step Functions did not answer: trust the heartbeat rather than start a second execution blindly.
     logger.warn('could not describe the payroll execution; judging by its heartbeat', { error: (error as Error).name });
-    return heartbeatIsFresh(run);
+    return undefined;
   }
 }
 
@@ -36,7 +36,19 @@ export async function executionIsLive(run: PayrollRun): Promise<boolean> {
  * resumed it first.
  */
 export async function resumeIfInterrupted(run: PayrollRun): Promise<boolean> {
-  if (run.status !== 'running' || (await executionIsLive(run))) return false;
+  if (run.status !== 'running') return false;
+  const status = await describedStatus(run);
+  if (run.executionArn && status === 'NOT_FOUND') {
+    // Never started (its starter crashed, or its start is still in flight) or started by a runtime that was
+    // killed: start it under its recorded name. A start in flight and this one give one execution (same name,
+    // same input), so concurrent requests cannot start two.
+    logger.warn('starting the payroll execution a run recorded but Step Functions does not know', { caeId: run.caeId, month: run.month });
+    await startPayrollExecution(run.caeId, run.month, executionNameOf(run.executionArn));
+    return true;
+  }
+  // Step Functions did not answer (or no execution is recorded): trust the heartbeat rather than start a second
+  // execution blindly.
+  if (status === undefined ? heartbeatIsFresh(run) : status === 'RUNNING') return false;
   const next = newPayrollExecution(run.caeId, run.month);
   if (!(await claimRun(run.caeId, run.month, run.executionArn, next.executionArn, nowIso()))) return false;
   logger.warn('resuming an interrupted payroll run', { caeId: run.caeId, month: run.month, interrupted: run.executionArn ?? null });

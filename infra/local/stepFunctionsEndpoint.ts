@@ -50,6 +50,13 @@ export async function startLocalStepFunctions(payroll: LocalPayroll): Promise<Lo
       }
       const executionArn = `${LOCAL_STATE_MACHINE_ARN.replace(':stateMachine:', ':execution:')}:${request.name ?? Date.now()}`;
       const input = request.input ?? '{}';
+      // As on AWS: a name is used once. Starting it again with the same input while it runs returns it; any
+      // other reuse is ExecutionAlreadyExists.
+      const known = executions.get(executionArn);
+      if (known) {
+        if (known.status === 'RUNNING' && known.input === input) return reply(res, 200, { executionArn, startDate: known.startDate });
+        return reply(res, 400, { __type: 'ExecutionAlreadyExists', message: `Execution already exists: '${executionArn}'` });
+      }
       const execution: Execution = { executionArn, status: 'RUNNING', startDate: Date.now() / 1000, input, done: Promise.resolve() };
       execution.done = payroll
         .runCae(JSON.parse(input), { executionArn })

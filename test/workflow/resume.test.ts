@@ -3,7 +3,7 @@
  * cannot answer (a fault no emulator produces: mocked with aws-sdk-client-mock), the run's heartbeat decides.
  * Of concurrent resumptions, one starts an execution.
  */
-import { DescribeExecutionCommand, ExecutionDoesNotExist, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
+import { DescribeExecutionCommand, ExecutionAlreadyExists, ExecutionDoesNotExist, SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resumeIfInterrupted } from '../../functions/payroll/runExecution.js';
@@ -71,8 +71,17 @@ describe('resuming a running payroll run', () => {
 
   it('resumes a run whose execution Step Functions does not know (a killed local runtime, a start that never happened)', async () => {
     sfn.on(DescribeExecutionCommand).rejects(new ExecutionDoesNotExist({ message: 'no such execution', $metadata: {} }));
-    expect(await resumeIfInterrupted(await runningRun())).toBe(true);
+    const run = await runningRun();
+    expect(await resumeIfInterrupted(run)).toBe(true);
     expect(starts()).toHaveLength(1);
+    // Under the name the run recorded: a start still in flight and this one are one execution.
+    expect(`${MACHINE.replace(':stateMachine:', ':execution:')}:${starts()[0]?.args[0].input.name}`).toBe(run.executionArn);
+  });
+
+  it('treats a recorded execution that has already run under its name as started (ExecutionAlreadyExists)', async () => {
+    sfn.on(DescribeExecutionCommand).rejects(new ExecutionDoesNotExist({ message: 'no such execution', $metadata: {} }));
+    sfn.on(StartExecutionCommand).rejects(new ExecutionAlreadyExists({ message: 'already exists', $metadata: {} }));
+    expect(await resumeIfInterrupted(await runningRun())).toBe(true);
   });
 
   it('trusts a fresh heartbeat when Step Functions cannot answer, and resumes on a stale one', async () => {
