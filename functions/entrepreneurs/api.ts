@@ -1,7 +1,7 @@
 /**
  * The HTTP contract of the entrepreneur routes (API.md "Entrepreneurs").
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CAREER_STAGES, EXIT_REASONS } from '../../domain/careerPath/index.js';
 import { communeCode } from '../caes/api.js';
 import { SITUATIONS_AT_ENTRY } from '../shared/repositories/entrepreneurs.js';

@@ -1,5 +1,5 @@
 /** The HTTP contract of the payroll routes (API.md "Payroll"). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { Dec, isMoneyString } from '../../domain/money.js';
 import { id, isoDate, isoMonth, nonNegativeMoney, page, pageQuery, rateString } from '../shared/validation.js';
 
