@@ -59,6 +59,6 @@ describe('logger', () => {
     const lines = capture('INFO', (logger) => logger.error('unhandled error', { error: new TypeError('boom') }));
     expect(lines[0]?.stream).toBe('err');
     expect(lines[0]?.line.error).toMatchObject({ name: 'TypeError', message: 'boom' });
-    expect(String((lines[0]?.line.error as { stack: string }).stack)).toContain('TypeError: boom');
+    expect((lines[0]?.line.error as { stack?: string } | undefined)?.stack).toContain('TypeError: boom');
   });
 });
