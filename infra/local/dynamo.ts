@@ -14,6 +14,8 @@ export interface LocalDynamo {
   endpoint: string;
   /** The in-process server; undefined when dynalite runs in a child process. */
   server: Server | undefined;
+  /** The process dynalite runs in (this one when in-process): the soak benchmark reads its memory. */
+  pid: number;
   close(): Promise<void>;
 }
 
@@ -26,15 +28,25 @@ async function freePort(): Promise<number> {
 }
 
 /**
+ * How long dynalite keeps an idle keep-alive connection (Node's default is 5 s). The SDK's agent reuses idle
+ * sockets; when the API process is saturated it can pick one that dynalite closed meanwhile, and the request
+ * fails with "socket hang up" (a TimeoutError after three attempts: a 500). A server keeps connections longer than
+ * its client, as DynamoDB does.
+ */
+const KEEP_ALIVE_MS = 120_000;
+
+/**
  * Starts dynalite in a child process, so that DynamoDB's work runs on another core than the API's (the
  * local runtime and the benchmarks; tests keep it in-process).
  */
 async function startDynaliteProcess(options: { path?: string; port?: number }): Promise<LocalDynamo> {
   const port = options.port ?? (await freePort());
-  const cli = createRequire(import.meta.url).resolve('dynalite/cli.js');
-  const args = [cli, '--port', String(port), '--host', '127.0.0.1', '--createTableMs', '0', '--deleteTableMs', '0', '--updateTableMs', '0'];
-  if (options.path) args.push('--path', options.path);
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const settings = { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(options.path ? { path: options.path } : {}) };
+  // dynalite's own CLI, but with the keep-alive timeout set (see KEEP_ALIVE_MS): a small script, not cli.js.
+  const script = `const server = require(${JSON.stringify(createRequire(import.meta.url).resolve('dynalite'))})(${JSON.stringify(settings)});
+server.keepAliveTimeout = ${KEEP_ALIVE_MS}; server.headersTimeout = ${KEEP_ALIVE_MS + 1000};
+server.listen(${port}, '127.0.0.1', () => console.log('dynalite listening'));`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
   await new Promise<void>((resolve, reject) => {
     let errors = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -48,6 +60,7 @@ async function startDynaliteProcess(options: { path?: string; port?: number }): 
   return {
     endpoint: `http://127.0.0.1:${port}`,
     server: undefined,
+    pid: child.pid as number,
     close: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
@@ -66,6 +79,8 @@ export async function startDynalite(options: { path?: string; port?: number; sep
     deleteTableMs: 0,
     updateTableMs: 0,
   });
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
@@ -74,6 +89,7 @@ export async function startDynalite(options: { path?: string; port?: number; sep
   return {
     endpoint: `http://127.0.0.1:${port}`,
     server,
+    pid: process.pid,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
