@@ -1,6 +1,6 @@
 /**
- * DynamoDB on this machine: dynalite in-process, on disk under DATA_DIR (or in memory for tests), with
- * the tables created from the data stack's synthesized template.
+ * DynamoDB on this machine: dynalite, in a child process (`npm start`, benchmarks) or in this one (tests), on disk
+ * under DATA_DIR or in memory, with the tables created from the data stack's synthesized template.
  */
 import { CreateTableCommand, type CreateTableCommandInput, DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { AddressInfo } from 'node:net';
@@ -9,6 +9,10 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import dynalite from 'dynalite';
 import { tableDefinitions } from './tables.js';
+
+const require = createRequire(import.meta.url);
+/** dynalite leaks an iterator per query unless this runs first in its process (see the file). */
+const ITERATOR_FIX = require.resolve('./dynaliteIterators.cjs');
 
 export interface LocalDynamo {
   endpoint: string;
@@ -43,7 +47,8 @@ async function startDynaliteProcess(options: { path?: string; port?: number }): 
   const port = options.port ?? (await freePort());
   const settings = { createTableMs: 0, deleteTableMs: 0, updateTableMs: 0, ...(options.path ? { path: options.path } : {}) };
   // dynalite's own CLI, but with the keep-alive timeout set (see KEEP_ALIVE_MS): a small script, not cli.js.
-  const script = `const server = require(${JSON.stringify(createRequire(import.meta.url).resolve('dynalite'))})(${JSON.stringify(settings)});
+  const script = `require(${JSON.stringify(ITERATOR_FIX)}).closeIteratorsAtEnd();
+const server = require(${JSON.stringify(require.resolve('dynalite'))})(${JSON.stringify(settings)});
 server.keepAliveTimeout = ${KEEP_ALIVE_MS}; server.headersTimeout = ${KEEP_ALIVE_MS + 1000};
 server.listen(${port}, '127.0.0.1', () => console.log('dynalite listening'));`;
   const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -73,6 +78,7 @@ server.listen(${port}, '127.0.0.1', () => console.log('dynalite listening'));`;
 /** Starts dynalite on a free port (or `port`), persisted under `path` when given. */
 export async function startDynalite(options: { path?: string; port?: number; separateProcess?: boolean } = {}): Promise<LocalDynamo> {
   if (options.separateProcess) return startDynaliteProcess(options);
+  (require(ITERATOR_FIX) as { closeIteratorsAtEnd: () => void }).closeIteratorsAtEnd();
   const server = dynalite({
     ...(options.path ? { path: options.path } : {}),
     createTableMs: 0,
