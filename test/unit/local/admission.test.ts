@@ -22,8 +22,12 @@ describe('admission of the local API', () => {
     const gate = createAdmission({ maxInFlight: 1, maxQueued: 2 });
     const first = (await gate.enter(never())) as { release: () => void };
     const order: string[] = [];
-    const second = gate.enter(never()).then((s) => (order.push('second'), s as { release: () => void }));
-    const third = gate.enter(never()).then((s) => (order.push('third'), s as { release: () => void }));
+    const admitted = (name: string) => (slot: unknown) => {
+      order.push(name);
+      return slot as { release: () => void };
+    };
+    const second = gate.enter(never()).then(admitted('second'));
+    const third = gate.enter(never()).then(admitted('third'));
     first.release();
     (await second).release();
     await third;
