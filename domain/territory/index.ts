@@ -4,7 +4,8 @@
  *
  * The codes come from territories.generated.json, derived by scripts/build-territories.ts from
  * @etalab/decoupage-administratif (the vintage is `datasetVintage`; codes change when communes merge, so
- * reports keep the vintage with the data). Its small tables are decoded when this module loads; communes are
+ * reports keep the vintage with the data), read from its brotli-packed copy (territories.packed.generated.ts:
+ * half the bytes in each Lambda bundle). Its small tables are decoded when this module loads; communes are
  * looked up in place, and lists of communes are built on first use and cached. No I/O.
  *
  * Rules:
@@ -23,7 +24,8 @@
  *   not known codes. Some communes have no EPCI (Île-de-Bréhat, Île-de-Sein, Ouessant, L'Île-d'Yeu, 975).
  * - Only current codes are known: the code of a commune that merged into another is refused as unknown.
  */
-import raw from './territories.generated.json' with { type: 'json' };
+import { brotliDecompressSync } from 'node:zlib';
+import { packedTerritories } from './territories.packed.generated.js';
 
 export type RegionCode = string;
 export type DepartementCode = string;
@@ -81,7 +83,7 @@ function corrupt(message: string): never {
   throw new Error(`territories.generated.json: ${message} (run \`npm run territories\`)`);
 }
 
-const data = raw as unknown as TerritoryData;
+const data = JSON.parse(brotliDecompressSync(Buffer.from(packedTerritories, 'base64')).toString('utf8')) as TerritoryData;
 if (data.format !== FORMAT) corrupt(`format ${data.format}, expected ${FORMAT}`);
 if (data.epcis.length >= EPCI_SLOTS) corrupt('too many EPCIs');
 

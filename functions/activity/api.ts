@@ -2,7 +2,7 @@
  * The HTTP contract of the activity routes (docs/api.md "Activity" and the contribution override): zod schemas that
  * validate requests, type the handlers and generate /openapi.json.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseVatRate, VAT_RATES } from '../../domain/activityAccount/index.js';
 import { contributionPolicy } from '../caes/api.js';
 import { entrepreneurParams } from '../entrepreneurs/api.js';

@@ -2,7 +2,7 @@
  * The HTTP contract of the CAE routes (docs/api.md "CAEs"): zod schemas that validate requests, type the
  * handlers and generate /openapi.json.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidSiret } from '../../domain/cae/siret.js';
 import { isCommuneCode } from '../../domain/territory/index.js';
 import { id, isoMonth, nonNegativeMoney, page, pageQuery, rateString, text } from '../shared/validation.js';

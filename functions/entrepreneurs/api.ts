@@ -1,7 +1,7 @@
 /**
  * The HTTP contract of the entrepreneur routes (docs/api.md "Entrepreneurs").
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { CAREER_STAGES, EXIT_REASONS } from '../../domain/careerPath/index.js';
 import { communeCode } from '../caes/api.js';
 import { payrollAmount } from '../payroll/bounds.js';

@@ -2,7 +2,7 @@
  * The HTTP contract of the governance routes (docs/api.md "Cooperative governance"): the associates register,
  * assemblies and their votes, and the allocation of a year's surplus.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { VOTE_CHOICES } from '../../domain/governance/index.js';
 import { id, isoDate, moneyString, text } from '../shared/validation.js';
 

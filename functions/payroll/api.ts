@@ -1,5 +1,5 @@
 /** The HTTP contract of the payroll routes (docs/api.md "Payroll"). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { payrollAmount, settingRate, weeklyHours } from './bounds.js';
 import { id, isoDate, isoMonth, page, pageQuery } from '../shared/validation.js';
 

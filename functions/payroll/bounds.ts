@@ -3,7 +3,7 @@
  * (domain/payroll/bounds.ts): a value the API accepts is a value payroll can pay. Used by the payroll routes
  * and by every other route that stores such a value (the CESA's fixed part).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { MAX_PAYROLL_AMOUNT, MAX_SETTING_RATE, MAX_WEEKLY_HOURS, payrollAmountProblem, settingRateProblem } from '../../domain/payroll/bounds.js';
 import { Dec, isMoneyString } from '../../domain/money.js';
 import { nonNegativeMoney, rateString } from '../shared/validation.js';

@@ -3,7 +3,7 @@
  * territorial report in JSON, CSV or HTML, and the federation's monthly summary. One module for the three
  * routes, so the catalog imports it once.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidMonth, monthsBetween } from '../../domain/calendar.js';
 import { ACTIVE_STATUSES, COUNTED_STATUSES, END_REASONS } from '../../domain/reporting/index.js';
 import { parseTerritory } from '../../domain/territory/index.js';

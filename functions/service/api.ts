@@ -1,5 +1,5 @@
 /** Contracts of the service routes. */
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const contracts = {
   health: { status: 200, response: z.object({ status: z.literal('ok') }) },

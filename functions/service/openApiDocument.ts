@@ -1,7 +1,7 @@
 /**
  * The OpenAPI 3.1 document, generated from the route table and the same zod schemas that validate requests.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { routeList } from '../routes.js';
 import type { Contract } from '../shared/http.js';
 import { catalog } from './catalog.js';

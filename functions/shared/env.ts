@@ -2,7 +2,7 @@
  * Configuration, read and validated once at module load: a missing variable fails the cold start,
  * not the first request.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 
 const schema = z.object({
   TABLE_NAME: z.string().min(1, 'TABLE_NAME is required'),

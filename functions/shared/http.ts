@@ -8,7 +8,7 @@
 import middy from '@middy/core';
 import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { routes, type RouteId } from '../routes.js';
 import { type Caller, callerOf, requireRole } from './auth.js';
 import { MalformedJson, PayloadTooLarge, UnsupportedMediaType, ValidationFailed } from './errors.js';

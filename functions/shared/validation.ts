@@ -2,7 +2,7 @@
  * Shared zod building blocks for the API's conventions (docs/api.md "Conventions"), and the mapping of zod
  * issues to the `errors: [{ path, message }]` of a problem.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { isValidDate, isValidMonth } from '../../domain/calendar.js';
 import { isMoneyString } from '../../domain/money.js';
 import type { FieldError } from './errors.js';

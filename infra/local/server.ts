@@ -11,10 +11,15 @@ import { pathToFileURL } from 'node:url';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { type RouteId, type RouteSpec, routeList } from '../../functions/routes.js';
 import { REPO_ROOT } from '../aws/paths.js';
+import { createAdmission } from './admission.js';
 import { verifyLocalToken } from './tokens.js';
 
 /** API Gateway refuses bodies over 10 MB; reading stops there. */
 const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+/** The Lambdas' timeout (infra/aws/constructs/caeFunction.ts). */
+const LAMBDA_TIMEOUT_MS = 10_000;
+/** What an overloaded server asks a client to wait before retrying (seconds). */
+const RETRY_AFTER_SECONDS = 1;
 
 type LambdaHandler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2 | string>;
 
@@ -43,9 +48,22 @@ function compile(id: RouteId, spec: RouteSpec): CompiledRoute {
   return { id, spec, pattern: new RegExp(`^${source}$`), names, specificity: segments.filter((s) => !s.startsWith('{')).length };
 }
 
-function problem(res: ServerResponse, status: number, type: string, title: string, detail: string): void {
-  res.writeHead(status, { 'content-type': 'application/problem+json' });
+function problem(res: ServerResponse, status: number, type: string, title: string, detail: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': 'application/problem+json', ...headers });
   res.end(JSON.stringify({ type: `https://cae.coop/problems/${type}`, title, status, detail }));
+}
+
+function whenAborted(signal: AbortSignal): Promise<'late'> {
+  return new Promise((resolve) => {
+    if (signal.aborted) resolve('late');
+    else signal.addEventListener('abort', () => resolve('late'), { once: true });
+  });
+}
+
+/** Overload, as API Gateway answers it when Lambda cannot take a request in time: 503, retry later. */
+function unavailable(res: ServerResponse, detail: string): void {
+  if (res.headersSent) return;
+  problem(res, 503, 'service-unavailable', 'Service unavailable', detail, { 'retry-after': String(RETRY_AFTER_SECONDS) });
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -63,6 +81,12 @@ export interface LocalApiOptions {
   jwtSecret: string;
   port?: number;
   host?: string;
+  /** Requests handled at once (default 64); see admission.ts. */
+  maxInFlight?: number;
+  /** Requests waiting for a slot (default 1,000); one more is answered 503 at once. */
+  maxQueued?: number;
+  /** A request not answered within this time, its wait for a slot included, is answered 503 (default: the Lambda timeout, 10 s). */
+  timeoutMs?: number;
 }
 
 export interface LocalApi {
@@ -100,7 +124,13 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
     return claims;
   };
 
+  const admission = createAdmission({ maxInFlight: options.maxInFlight ?? 64, maxQueued: options.maxQueued ?? 1000 });
+  const timeoutMs = options.timeoutMs ?? LAMBDA_TIMEOUT_MS;
+  const tooLate = `No answer within ${timeoutMs / 1000} s: the server is overloaded.`;
+
   const server = createServer(async (req, res) => {
+    const arrivedAt = Date.now();
+    const deadline = AbortSignal.timeout(timeoutMs);
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const method = (req.method ?? 'GET').toUpperCase();
@@ -171,8 +201,19 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
         isBase64Encoded: false,
         ...(body.length > 0 ? { body: body.toString('utf8') } : {}),
       };
-      const context = { awsRequestId: event.requestContext.requestId, functionName: route.id, getRemainingTimeInMillis: () => 10_000 } as Context;
-      const result = await (await load(route))(event, context);
+      const admitted = await admission.enter(deadline);
+      if (admitted === 'full') return unavailable(res, 'Too many requests in progress: the server is overloaded.');
+      if (admitted === 'expired') return unavailable(res, tooLate);
+      const context = {
+        awsRequestId: event.requestContext.requestId,
+        functionName: route.id,
+        getRemainingTimeInMillis: () => Math.max(0, arrivedAt + timeoutMs - Date.now()),
+      } as Context;
+      // The slot is held until the handler is done, even when its answer comes too late: it bounds the work.
+      const work = load(route).then((handler) => handler(event, context));
+      work.then(admitted.release, admitted.release);
+      const result = await Promise.race([work, whenAborted(deadline)]);
+      if (result === 'late') return unavailable(res, tooLate);
       const response = typeof result === 'string' ? { statusCode: 200, body: result, headers: { 'content-type': 'application/json' } } : result;
       res.writeHead(response.statusCode ?? 200, response.headers as Record<string, string>);
       res.end(response.body ?? '');

@@ -3,7 +3,7 @@
  * claims to the names Cognito gives custom attributes (`custom:role`...), so handlers read one form only.
  */
 import { jwtVerify, SignJWT } from 'jose';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES } from '../../functions/shared/auth.js';
 
 export const DEFAULT_LOCAL_SECRET = 'local-dev-secret';

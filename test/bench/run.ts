@@ -15,6 +15,7 @@ const suites: Record<string, () => Promise<{ main: () => Promise<void> }>> = {
   payroll: () => import('./payroll.js'),
   workflow: () => import('./workflow.js'),
   reports: () => import('./reports.js'),
+  soak: () => import('./soak.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { brotliDecompressSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   buildTerritoryData,
@@ -21,6 +22,11 @@ describe('territories.generated.json', () => {
   it('is what the build script makes from the installed package (run `npm run territories` if not)', () => {
     const expected = serializeTerritoryData(buildTerritoryData(source));
     expect(readFileSync(OUTPUT_PATH, 'utf8') === expected).toBe(true);
+  });
+
+  it('is what the Lambdas load: territories.packed.generated.ts unpacks to its exact bytes', async () => {
+    const { packedTerritories } = await import('../../../domain/territory/territories.packed.generated.js');
+    expect(brotliDecompressSync(Buffer.from(packedTerritories, 'base64')).equals(readFileSync(OUTPUT_PATH))).toBe(true);
   });
 
   it('is deterministic', () => {
