@@ -7,7 +7,7 @@
  * back in NFC. A new field declared as a bare z.string() fails here.
  */
 import fc from 'fast-check';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { describe, expect, it } from 'vitest';
 import { catalog } from '../../../functions/service/catalog.js';
 import { text } from '../../../functions/shared/validation.js';
