@@ -3,9 +3,9 @@
  */
 import * as z from 'zod';
 import { CAREER_STAGES, EXIT_REASONS } from '../../domain/careerPath/index.js';
+import { EDUCATION_LEVELS, GENDERS, SITUATIONS_AT_ENTRY } from '../../domain/person.js';
 import { communeCode } from '../caes/api.js';
 import { payrollAmount } from '../payroll/bounds.js';
-import { EDUCATION_LEVELS, GENDERS, SITUATIONS_AT_ENTRY } from '../shared/repositories/entrepreneurs.js';
 import { id, isoDate, page, pageQuery, positiveMoney, text } from '../shared/validation.js';
 
 export const entrepreneurParams = z.object({ caeId: id, id });

@@ -5,16 +5,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { CareerPath, CareerStatus } from '../../../domain/careerPath/index.js';
+import type { EducationLevel, Gender, SituationAtEntry } from '../../../domain/person.js';
 import { db, queryPage, tableName } from '../dynamo.js';
 import { NotFound } from '../errors.js';
 import * as keys from '../keys.js';
 import { ConcurrentChange } from '../optimistic.js';
 import { decodeCursor, encodeCursor, invalidCursor } from '../pagination.js';
 
-export const SITUATIONS_AT_ENTRY = ['jobseeker', 'minimum_income', 'employed', 'other'] as const;
-/** What funders break counts down by (API.md POST entrepreneurs): gender and level of education at entry. */
-export const GENDERS = ['female', 'male', 'other'] as const;
-export const EDUCATION_LEVELS = ['none', 'cap_bep', 'bac', 'bac_2', 'bac_3', 'bac_5'] as const;
 
 export interface Entrepreneur {
   id: string;
@@ -25,9 +22,9 @@ export interface Entrepreneur {
   communeCode: string;
   activity: string;
   birthDate?: string;
-  situationAtEntry?: (typeof SITUATIONS_AT_ENTRY)[number];
-  gender?: (typeof GENDERS)[number];
-  educationLevel?: (typeof EDUCATION_LEVELS)[number];
+  situationAtEntry?: SituationAtEntry;
+  gender?: Gender;
+  educationLevel?: EducationLevel;
   /** Lives in a quartier prioritaire de la politique de la ville (QPV). */
   priorityNeighbourhood?: boolean;
   /** The activity's name shown on its invoices. */
