@@ -23,6 +23,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ulid } from 'ulid';
 import type { Caller } from './auth.js';
+import { systemNow } from './clock.js';
 import { Conflict, HttpProblem } from './errors.js';
 import {
   completeClaim,
@@ -160,12 +161,12 @@ export async function idempotent(
 ): Promise<IdempotentReply> {
   const ref: IdempotencyKeyRef = { caeId, scope, scopeHash: sha256(canonicalJson([caller.role, caller.sub, key])) };
   const fingerprint = sha256(canonicalJson(request));
-  const deadline = Date.now() + WAIT_MS;
+  const deadline = systemNow().getTime() + WAIT_MS;
   for (let attempt = 0; ; attempt++) {
-    if (attempt > 0 && Date.now() >= deadline) {
+    if (attempt > 0 && systemNow().getTime() >= deadline) {
       throw new Conflict('idempotency-request-in-progress', 'A request with this Idempotency-Key is still in progress; retry later.');
     }
-    const claim = newClaim(fingerprint, Date.now());
+    const claim = newClaim(fingerprint, systemNow().getTime());
     if (await putNewClaim(ref, claim)) return runClaimed(ref, claim, work);
 
     const existing = await findRecord(ref);
@@ -181,7 +182,7 @@ export async function idempotent(
         headers: { 'idempotent-replayed': 'true' },
       };
     }
-    const now = Date.now();
+    const now = systemNow().getTime();
     if (existing.leaseUntil < now) {
       const takeover = { ...existing, claimToken: randomUUID(), leaseUntil: now + LEASE_MS };
       if (await takeOverClaim(ref, takeover, existing.claimToken)) return runClaimed(ref, takeover, work);

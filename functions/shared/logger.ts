@@ -7,6 +7,7 @@
  * nothing more: the handlers use five of its methods, and Powertools' Logger cost ~24 KiB in every bundle and
  * ~10 ms of every cold start (test/bench/bundles.ts).
  */
+import { systemNow } from './clock.js';
 
 const LEVELS = { TRACE: 6, DEBUG: 8, INFO: 12, WARN: 16, ERROR: 20, CRITICAL: 24, SILENT: 28 } as const;
 type LevelName = keyof typeof LEVELS;
@@ -76,7 +77,7 @@ export class Logger {
       {
         level,
         message,
-        timestamp: new Date().toISOString(),
+        timestamp: systemNow().toISOString(),
         service: this.service,
         sampling_rate: 0,
         ...(traceId ? { xray_trace_id: traceId } : {}),
