@@ -1,5 +1,5 @@
 /**
- * Recording history after the fact (DOMAIN.md "Recording history after the fact"): staff enter paperwork
+ * Recording history after the fact (docs/domain.md "Recording history after the fact"): staff enter paperwork
  * after it is signed, and a CAE moving onto the platform brings years of history.
  *
  * A welcome recorded without a date of its own (no `welcomedOn`) stands on the day the record was created,

@@ -1,6 +1,6 @@
 /**
- * A contract client over real HTTP recording history after the fact (DOMAIN.md "Recording history after the
- * fact"), and the person fields of API.md 1.1. Dates are computed from the business clock, so the path is
+ * A contract client over real HTTP recording history after the fact (docs/domain.md "Recording history after the
+ * fact"), and the person fields of docs/api.md 1.1. Dates are computed from the business clock, so the path is
  * three years old whatever day the suite runs.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -16,7 +16,7 @@ let funder: ReturnType<typeof client>;
 let caeId: string;
 const replies = replyLog();
 
-/** A person as a client following API.md sends them: no welcomedOn. */
+/** A person as a client following docs/api.md sends them: no welcomedOn. */
 function undated(overrides: Record<string, unknown> = {}) {
   const { welcomedOn: _, ...person } = aPerson(overrides);
   return person;
@@ -133,7 +133,7 @@ describe('history before a given welcomedOn', () => {
   });
 });
 
-describe('the person fields of API.md 1.1', () => {
+describe('the person fields of docs/api.md 1.1', () => {
   const fields = { gender: 'female', educationLevel: 'bac_3', priorityNeighbourhood: true, tradeName: 'Atelier Lumière' };
 
   it('are stored and shown to staff in the record and in the list', async () => {

@@ -1,5 +1,5 @@
 /**
- * History after the fact (DOMAIN.md "Recording history after the fact"): a welcome recorded without a date of
+ * History after the fact (docs/domain.md "Recording history after the fact"): a welcome recorded without a date of
  * its own is moved back by a first CAPE or CESA dated before it; a welcome with a date is a fact.
  */
 import fc from 'fast-check';
@@ -38,7 +38,7 @@ describe('a first CAPE or CESA before an undated welcome', () => {
     expect(statusOn(path, '2024-03-01')).toBe('employee');
   });
 
-  it('the whole DOMAIN.md path, recorded years later, gives the same deadline as when recorded on time', () => {
+  it('the whole docs/domain.md path, recorded years later, gives the same deadline as when recorded on time', () => {
     const late = pathOf([undatedWelcome(CREATED), convention('2023-01-01', '2023-12-31'), contract('2024-01-01'), membership('2025-06-01')]);
     expect(late.stages.find((s) => s.stage === 'employee')?.details).toMatchObject({ associateDeadline: '2026-01-01' });
     expect(statusOn(late, '2025-06-01')).toBe('associate');
