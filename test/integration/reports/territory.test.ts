@@ -24,6 +24,7 @@
  * and 6,000 for 2018; Région (region:84) 24,000 for 2019; Département de l'Isère (departement:38) 3,600 for 2019.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../../../functions/shared/dynamo.js';
 import { admin, funderOf, staffOf } from '../../support/events.js';
 import { aggregate, aMonthResult, grant, newCae, newPerson, type Person, putResult, report, type ResultFigures, sign } from './fixtures.js';
 
@@ -252,6 +253,29 @@ describe('rewriting a month', () => {
   it("tells the workflow how many territories the month counts in: A's Lyon, Villefranche and Grenoble give 10", async () => {
     // communes 69123, 69264, 38185; EPCIs of each (3); départements 69, 38; région 84; france → 3 + 3 + 2 + 1 + 1
     expect(await aggregate(caeA, '2019-01')).toEqual({ caeId: caeA, month: '2019-01', aggregates: 10 });
+  });
+});
+
+describe('what it costs', () => {
+  it('reads two queries: one item per month of the period and one per grant line, whatever the number of CAEs', async () => {
+    const seen: { command: string; items: number }[] = [];
+    const name = 'countReportReads';
+    db.middlewareStack.add(
+      (next, context) => async (args) => {
+        const out = await next(args);
+        seen.push({ command: context.commandName ?? '', items: (out.output as { Count?: number }).Count ?? 0 });
+        return out;
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      await report('departement:69', Q1);
+    } finally {
+      db.middlewareStack.remove(name);
+    }
+    // 3 months; 2 grant lines of 2019 in the Rhône's partition (Lyon's and the Rhône's; the région's is not in it)
+    expect(seen.map((r) => r.command)).toEqual(['QueryCommand', 'QueryCommand']);
+    expect(seen.map((r) => r.items).sort()).toEqual([2, 3]);
   });
 });
 
