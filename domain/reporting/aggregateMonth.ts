@@ -217,8 +217,11 @@ export function aggregateMonth(input: AggregateMonthInput): AggregateMonthOutput
   const byTerritory = new Map<string, Accumulator>();
   const unplaced: string[] = [];
 
+  // A CAE's people share a few communes: each commune's territories are looked up once.
+  const territoriesByCommune = new Map<string, string[] | undefined>();
   const place = (id: string, communeCode: string, person: PersonMonth | undefined, result: MonthFigures | undefined) => {
-    const territories = territoriesForCommune(communeCode);
+    if (!territoriesByCommune.has(communeCode)) territoriesByCommune.set(communeCode, territoriesForCommune(communeCode));
+    const territories = territoriesByCommune.get(communeCode);
     if (!territories) {
       unplaced.push(id);
       return;

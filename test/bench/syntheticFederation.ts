@@ -15,6 +15,7 @@ import { createCae } from '../../functions/shared/repositories/caes.js';
 import { type Entrepreneur, entrepreneurToItem } from '../../functions/shared/repositories/entrepreneurs.js';
 import { resultToItem } from '../../functions/shared/repositories/payrollRuns.js';
 import { siretWithCheckDigit } from '../../infra/local/seed.js';
+import { communesIn, departementCodes } from '../../domain/territory/index.js';
 
 /** mulberry32: a small seeded PRNG, so a federation is the same on every run. */
 export function prng(seed: number): () => number {
@@ -28,7 +29,22 @@ export function prng(seed: number): () => number {
   };
 }
 
-const COMMUNES = ['69123', '69266', '69029', '35238', '35047', '13055', '13001', '75056', '33063', '31555', '44109', '59350'];
+/**
+ * Where a synthetic CAE works: like a real one, in one département (the Rhône first, then every département in
+ * turn), its people in a handful of that département's communes. So a CAE's month counts in a few territories
+ * (its communes, their EPCIs, the département, the région, France), as it does in the federation.
+ */
+const COMMUNES_PER_CAE = 6;
+const DEPARTEMENTS = ['69', ...departementCodes.filter((d) => d !== '69')];
+
+export function caeCommunes(caeIndex: number): string[] {
+  const departement = DEPARTEMENTS[caeIndex % DEPARTEMENTS.length] as string;
+  const all = communesIn({ kind: 'departement', code: departement });
+  // Spread over the département, shifted per CAE so that CAEs of one département do not all share six communes.
+  const step = Math.max(1, Math.floor(all.length / COMMUNES_PER_CAE));
+  const shift = Math.floor(caeIndex / DEPARTEMENTS.length) % step;
+  return Array.from({ length: Math.min(COMMUNES_PER_CAE, all.length) }, (_, i) => all[(shift + i * step) % all.length] as string);
+}
 
 async function writeAll(items: Record<string, unknown>[]): Promise<void> {
   const chunks: Record<string, unknown>[][] = [];
@@ -68,7 +84,7 @@ export async function generateFederation(spec: FederationSpec): Promise<string[]
       id: caeId,
       name: `Synthetic CAE ${c + 1}`,
       siret: siretWithCheckDigit(`7${String(spec.seed).padStart(4, '0')}${String(c).padStart(8, '0')}`),
-      communeCode: COMMUNES[c % COMMUNES.length] as string,
+      communeCode: caeCommunes(c)[0] as string,
       contributionPolicies: [{ effectiveFrom: '1900-01', policy: DEFAULT_POLICY }],
       settings: { requireConventionBeforeContract: true },
       ...(spec.previousMonthClosed ? { lastClosedMonth: previousMonth(spec.month) } : {}),
@@ -76,6 +92,7 @@ export async function generateFederation(spec: FederationSpec): Promise<string[]
       version: 1,
     });
     const items: Record<string, unknown>[] = [];
+    const communes = caeCommunes(c);
     for (let e = 0; e < spec.entrepreneursPerCae; e++) {
       const id = ulid();
       let path = { stages: [] } as Entrepreneur['path'];
@@ -95,7 +112,7 @@ export async function generateFederation(spec: FederationSpec): Promise<string[]
         firstName: 'Synthetic',
         lastName: `Person ${e}`,
         email: `person${e}@example.org`,
-        communeCode: COMMUNES[Math.floor(random() * COMMUNES.length)] as string,
+        communeCode: communes[Math.floor(random() * communes.length)] as string,
         activity: 'consulting',
         path,
         createdAt: `${year - 1}-01-02T00:00:00.000Z`,
