@@ -46,11 +46,11 @@ export function caeCommunes(caeIndex: number): string[] {
   return Array.from({ length: Math.min(COMMUNES_PER_CAE, all.length) }, (_, i) => all[(shift + i * step) % all.length] as string);
 }
 
-async function writeAll(items: Record<string, unknown>[]): Promise<void> {
+/** BatchWrite in chunks of 25, `writers` requests at a time: dynalite is the bottleneck either way. */
+async function writeAll(items: Record<string, unknown>[], writers = 16): Promise<void> {
   const chunks: Record<string, unknown>[][] = [];
   for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
-  // A few writers at once: dynalite is the bottleneck either way.
-  const workers = Array.from({ length: 4 }, async () => {
+  const workers = Array.from({ length: writers }, async () => {
     for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
       let pending = chunk.map((Item) => ({ PutRequest: { Item } }));
       while (pending.length > 0) {
@@ -64,7 +64,8 @@ async function writeAll(items: Record<string, unknown>[]): Promise<void> {
 
 export interface FederationSpec {
   caes: number;
-  entrepreneursPerCae: number;
+  /** Entrepreneurs in all, spread evenly over the CAEs (the first ones get one more when it does not divide). */
+  entrepreneurs: number;
   entriesPerMonth: number;
   month: string;
   seed: number;
@@ -72,74 +73,93 @@ export interface FederationSpec {
   previousMonthClosed?: boolean;
 }
 
-/** Loads the federation; returns the CAE ids. Entrepreneurs are employees under a CESA since the year before. */
+/** CAEs generated and loaded together: their items go out in one stream of BatchWrites. */
+const CAES_PER_WAVE = 25;
+
+/**
+ * Loads the federation; returns the CAE ids. Entrepreneurs are employees under a CESA since the year before, in
+ * their CAE's communes (caeCommunes). Built in waves of CAEs, each wave's items written with parallel
+ * BatchWrites, so that 120,000 entrepreneurs load in minutes and never sit in memory all at once.
+ */
 export async function generateFederation(spec: FederationSpec): Promise<string[]> {
   const random = prng(spec.seed);
   const caeIds: string[] = [];
   const year = Number(spec.month.slice(0, 4));
-  for (let c = 0; c < spec.caes; c++) {
-    const caeId = ulid();
-    caeIds.push(caeId);
-    await createCae({
-      id: caeId,
-      name: `Synthetic CAE ${c + 1}`,
-      siret: siretWithCheckDigit(`7${String(spec.seed).padStart(4, '0')}${String(c).padStart(8, '0')}`),
-      communeCode: caeCommunes(c)[0] as string,
-      contributionPolicies: [{ effectiveFrom: '1900-01', policy: DEFAULT_POLICY }],
-      settings: { requireConventionBeforeContract: true },
-      ...(spec.previousMonthClosed ? { lastClosedMonth: previousMonth(spec.month) } : {}),
-      createdAt: `${year - 1}-01-01T00:00:00.000Z`,
-      version: 1,
-    });
+  const base = Math.floor(spec.entrepreneurs / spec.caes);
+  const remainder = spec.entrepreneurs % spec.caes;
+  for (let wave = 0; wave < spec.caes; wave += CAES_PER_WAVE) {
     const items: Record<string, unknown>[] = [];
-    const communes = caeCommunes(c);
-    for (let e = 0; e < spec.entrepreneursPerCae; e++) {
-      const id = ulid();
-      let path = { stages: [] } as Entrepreneur['path'];
-      const fixed = ['0.00', '500.00', '1000.00'][Math.floor(random() * 3)] as string;
-      for (const command of [
-        { kind: 'createCandidate', welcomedOn: `${year - 1}-01-02` },
-        { kind: 'signConvention', signedOn: `${year - 1}-02-01`, startsOn: `${year - 1}-02-01`, endsOn: `${year - 1}-07-31` },
-        { kind: 'signContract', signedOn: `${year - 1}-08-01`, startsOn: `${year - 1}-08-01`, fixedMonthlyGross: fixed },
-      ] as const) {
-        const decision = decide(path, command);
-        if (!decision.ok) throw new Error(`generator: ${decision.violations[0].message}`);
-        path = decision.value;
-      }
-      const entrepreneur: Entrepreneur = {
-        id,
-        caeId,
-        firstName: 'Synthetic',
-        lastName: `Person ${e}`,
-        email: `person${e}@example.org`,
-        communeCode: communes[Math.floor(random() * communes.length)] as string,
-        activity: 'consulting',
-        path,
-        createdAt: `${year - 1}-01-02T00:00:00.000Z`,
+    const caes: Parameters<typeof createCae>[0][] = [];
+    for (let c = wave; c < Math.min(spec.caes, wave + CAES_PER_WAVE); c++) {
+      const caeId = ulid();
+      caeIds.push(caeId);
+      const communes = caeCommunes(c);
+      caes.push({
+        id: caeId,
+        name: `Synthetic CAE ${c + 1}`,
+        siret: siretWithCheckDigit(`7${String(spec.seed).padStart(4, '0')}${String(c).padStart(8, '0')}`),
+        communeCode: communes[0] as string,
+        contributionPolicies: [{ effectiveFrom: '1900-01', policy: DEFAULT_POLICY }],
+        settings: { requireConventionBeforeContract: true },
+        ...(spec.previousMonthClosed ? { lastClosedMonth: previousMonth(spec.month) } : {}),
+        createdAt: `${year - 1}-01-01T00:00:00.000Z`,
         version: 1,
-      };
-      items.push(entrepreneurToItem(entrepreneur));
-      if (spec.previousMonthClosed) {
-        const prior = computeMonthlyAccount({ month: previousMonth(spec.month), opening: NO_HISTORY, entries: [], policy: DEFAULT_POLICY });
-        const account = closeMonth(prior, ZERO);
-        items.push(resultToItem({ caeId, entrepreneurId: id, month: account.month, communeCode: entrepreneur.communeCode, account }));
-      }
-      if (spec.entriesPerMonth > 0) items.push({ ...keys.ledgerActiveMonth(caeId, id, spec.month), type: 'TXMONTH', month: spec.month });
-      for (let k = 0; k < spec.entriesPerMonth; k++) {
-        const txId = ulid();
-        const revenue = k % 3 !== 2;
-        const amount = (revenue ? 500 + random() * 4500 : 50 + random() * 600).toFixed(2);
-        const checked = recordTransaction(
-          txId,
-          { type: revenue ? 'revenue' : 'expense', date: `${spec.month}-${String(1 + (k % 28)).padStart(2, '0')}`, amountExclVat: amount, vatRate: '0.20', label: 'synthetic' },
-          { entrepreneurStatus: 'employee', activityStartsOn: `${year - 1}-02-01`, lastClosedMonth: null },
-        );
-        if (!checked.ok) throw new Error(`generator: ${checked.violations[0]?.message}`);
-        items.push({ ...keys.ledgerEntry(caeId, id, spec.month, txId), entity: 'TX', ...checked.value, entrepreneurId: id, recordedAt: `${spec.month}-28T00:00:00.000Z` });
-        items.push({ ...keys.ledgerLocator(caeId, id, txId), type: 'TXLOC', month: spec.month });
-      }
+      });
+      const people = base + (c < remainder ? 1 : 0);
+      for (let e = 0; e < people; e++) items.push(...entrepreneurItems(spec, random, caeId, communes, e, year));
     }
+    await Promise.all(caes.map((cae) => createCae(cae)));
     await writeAll(items);
   }
   return caeIds;
+}
+
+/** One entrepreneur's items: the record, last month's closed account, this month's ledger entries. */
+function entrepreneurItems(spec: FederationSpec, random: () => number, caeId: string, communes: readonly string[], e: number, year: number) {
+  const items: Record<string, unknown>[] = [];
+  const id = ulid();
+  let path = { stages: [] } as Entrepreneur['path'];
+  const fixed = ['0.00', '500.00', '1000.00'][Math.floor(random() * 3)] as string;
+  for (const command of [
+    { kind: 'createCandidate', welcomedOn: `${year - 1}-01-02` },
+    { kind: 'signConvention', signedOn: `${year - 1}-02-01`, startsOn: `${year - 1}-02-01`, endsOn: `${year - 1}-07-31` },
+    { kind: 'signContract', signedOn: `${year - 1}-08-01`, startsOn: `${year - 1}-08-01`, fixedMonthlyGross: fixed },
+  ] as const) {
+    const decision = decide(path, command);
+    if (!decision.ok) throw new Error(`generator: ${decision.violations[0].message}`);
+    path = decision.value;
+  }
+  const entrepreneur: Entrepreneur = {
+    id,
+    caeId,
+    firstName: 'Synthetic',
+    lastName: `Person ${e}`,
+    email: `person${e}@example.org`,
+    communeCode: communes[Math.floor(random() * communes.length)] as string,
+    activity: 'consulting',
+    path,
+    createdAt: `${year - 1}-01-02T00:00:00.000Z`,
+    version: 1,
+  };
+  items.push(entrepreneurToItem(entrepreneur));
+  if (spec.previousMonthClosed) {
+    const prior = computeMonthlyAccount({ month: previousMonth(spec.month), opening: NO_HISTORY, entries: [], policy: DEFAULT_POLICY });
+    const account = closeMonth(prior, ZERO);
+    items.push(resultToItem({ caeId, entrepreneurId: id, month: account.month, communeCode: entrepreneur.communeCode, account }));
+  }
+  if (spec.entriesPerMonth > 0) items.push({ ...keys.ledgerActiveMonth(caeId, id, spec.month), type: 'TXMONTH', month: spec.month });
+  for (let k = 0; k < spec.entriesPerMonth; k++) {
+    const txId = ulid();
+    const revenue = k % 3 !== 2;
+    const amount = (revenue ? 500 + random() * 4500 : 50 + random() * 600).toFixed(2);
+    const checked = recordTransaction(
+      txId,
+      { type: revenue ? 'revenue' : 'expense', date: `${spec.month}-${String(1 + (k % 28)).padStart(2, '0')}`, amountExclVat: amount, vatRate: '0.20', label: 'synthetic' },
+      { entrepreneurStatus: 'employee', activityStartsOn: `${year - 1}-02-01`, lastClosedMonth: null },
+    );
+    if (!checked.ok) throw new Error(`generator: ${checked.violations[0]?.message}`);
+    items.push({ ...keys.ledgerEntry(caeId, id, spec.month, txId), entity: 'TX', ...checked.value, entrepreneurId: id, recordedAt: `${spec.month}-28T00:00:00.000Z` });
+    items.push({ ...keys.ledgerLocator(caeId, id, txId), type: 'TXLOC', month: spec.month });
+  }
+  return items;
 }
