@@ -96,7 +96,9 @@ async function batchGetExact(keyList: Record<string, string>[], projection?: { e
   return items;
 }
 
-function manifestFromItem(item: { [name: string]: ExactValue }): AggregateManifest {
+/** A manifest, or undefined for one written before generations existed (a list of territories: nothing to undo). */
+function manifestFromItem(item: { [name: string]: ExactValue }): AggregateManifest | undefined {
+  if (typeof item.generation !== 'string') return undefined;
   return {
     caeId: item.caeId as string,
     month: item.month as string,
@@ -121,7 +123,7 @@ async function putManifest(manifest: AggregateManifest, expectedGeneration: numb
         replaced: asItem(manifest.replaced),
       },
       ...(expectedGeneration === null
-        ? { ConditionExpression: 'attribute_not_exists(PK)' }
+        ? { ConditionExpression: 'attribute_not_exists(PK) OR attribute_not_exists(generation)' }
         : { ConditionExpression: 'generation = :g', ExpressionAttributeValues: { ':g': expectedGeneration } }),
     }),
   );
@@ -224,7 +226,9 @@ export async function addMonthAggregates(
     if (a.caeId !== caeId || a.month !== month) throw new Error(`aggregate of ${a.caeId} ${a.month} given for ${caeId} ${month}`);
   }
   const before = previousMonth(month);
-  const found = (await batchGetExact([keys.aggregateManifest(caeId, month), keys.aggregateManifest(caeId, before)])).map(manifestFromItem);
+  const found = (await batchGetExact([keys.aggregateManifest(caeId, month), keys.aggregateManifest(caeId, before)]))
+    .map(manifestFromItem)
+    .filter((m): m is AggregateManifest => m !== undefined);
   const recorded = found.find((m) => m.month === month);
   const previousMonthManifest = found.find((m) => m.month === before);
   const next = Object.fromEntries(aggregates.map((a) => [a.territory, additiveFigures(a)]));
@@ -286,7 +290,8 @@ export async function territoryMonths(territory: string, from: string, to: strin
 /** The manifests of the given CAEs for a month (those that have one), by CAE id: one BatchGet per 100 CAEs. */
 export async function manifestsOfCaes(month: string, caeIds: readonly string[]): Promise<Map<string, AggregateManifest>> {
   const items = await batchGetExact(caeIds.map((caeId) => keys.aggregateManifest(caeId, month)));
-  return new Map(items.map(manifestFromItem).map((m) => [m.caeId, m]));
+  const manifests = items.map(manifestFromItem).filter((m): m is AggregateManifest => m !== undefined);
+  return new Map(manifests.map((m) => [m.caeId, m]));
 }
 
 /** One CAE's own figures of a month in a territory, from its manifest (undefined when it had nobody there). */

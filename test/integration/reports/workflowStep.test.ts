@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../../../functions/shared/dynamo.js';
+import * as keys from '../../../functions/shared/keys.js';
 import { territoryMonths } from '../../../functions/shared/repositories/aggregates.js';
 import { aggregate, aMonthResult, newCae, newPerson, putResult, sign } from './fixtures.js';
 
@@ -67,6 +70,16 @@ describe('the workflow step that adds a CAE month to the territorial aggregates'
     await sign.convention(caeId, p.id, '2014-06-02', '2014-12-31');
     await aggregate(caeId, '2014-06');
     expect(await monthOf('commune:38421', '2014-06')).toMatchObject({ caes: [caeId], entries: 1, revenue: '50.00', byStatusAtEnd: { candidate: 0, supported: 1 } });
+  });
+
+  it('adds a month whose manifest was written before generations existed (a list of territories) as a new one', async () => {
+    const caeId = await newCae();
+    const p = await newPerson(caeId, '38442', '2014-01-06');
+    await sign.convention(caeId, p.id, '2014-01-06', '2014-12-31');
+    await putResult(aMonthResult(caeId, p.id, '2014-10', '38442', { revenue: '70.00' }));
+    await db.send(new PutCommand({ TableName: tableName, Item: { ...keys.aggregateManifest(caeId, '2014-10'), caeId, month: '2014-10', territories: ['commune:38442'] } }));
+    await aggregate(caeId, '2014-10');
+    expect(await monthOf('commune:38442', '2014-10')).toMatchObject({ caes: [caeId], revenue: '70.00' });
   });
 
   it('writes nothing for a CAE whose month has nobody in it', async () => {
