@@ -17,11 +17,12 @@ import { pathOf } from '../unit/careerPath/builders.js';
 import { event } from '../support/events.js';
 import { percentile } from './localStack.js';
 
-const MONTHS = 3; // a quarter: 1,630 CAEs × 12 months would take dynalite half an hour to write on this machine
+/** A quarter by default: 1,630 CAEs × 12 months would take dynalite half an hour to write on this machine. */
+const MONTHS = Number(process.env.REPORT_MONTHS ?? 3);
 const PER_CAE = 74; // 120,000 ÷ 1,630
 const RUNS = 100;
 const WARMUP = 10;
-const WRITERS = 32;
+const WRITERS = 8;
 const TERRITORIES = ['france', 'departement:69'];
 
 /** syntheticFederation.ts, loaded once the environment names the table (its imports read it at load). */
@@ -179,7 +180,7 @@ export async function main(): Promise<void> {
     const { handler } = (await import('../../functions/reports/getTerritoryReport.js')) as { handler: Handler };
     const federations: Federation[] = [
       { caes: 10, year: 2041 },
-      { caes: Number(process.env.BENCH_CAES ?? 1630), year: 2042 },
+      { caes: 1630, year: 2042 },
     ];
     console.log(`\n# Territorial reports over ${MONTHS} months, ${PER_CAE} entrepreneurs per CAE (handler in process, dynalite in a child process, ${RUNS} runs each after ${WARMUP} warm-up)`);
     for (const f of federations) {
