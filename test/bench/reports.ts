@@ -49,7 +49,7 @@ function syntheticPerson(rand: ReturnType<typeof generator>, id: string, year: n
   }
   if (rand.next() < 0.1) {
     const reasons = ['company_created', 'salaried_job', 'training', 'stopped', 'other'] as const;
-    commands.push({ kind: 'exit', effectiveOn: `${year}-${String(rand.int(MONTHS, 12)).padStart(2, '0')}-15`, reason: rand.pick(reasons) });
+    commands.push({ kind: 'exit', effectiveOn: `${year}-${String(rand.int(Math.min(12, Math.max(3, MONTHS)), 12)).padStart(2, '0')}-15`, reason: rand.pick(reasons) });
   }
   return { id, communeCode: rand.pick(communes), path: pathOf(commands, { requireConventionBeforeContract: false }) };
 }
