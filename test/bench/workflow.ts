@@ -31,6 +31,7 @@ const DYNAMODB_ROUND_TRIP_SECONDS = 0.005;
 const SIZES: Record<string, { caes: number; entrepreneurs: number }> = {
   '1000': { caes: 14, entrepreneurs: 1_000 },
   '10000': { caes: 136, entrepreneurs: 10_000 },
+  '30000': { caes: 408, entrepreneurs: 30_000 },
   '120000': { caes: 1_630, entrepreneurs: 120_000 },
 };
 const DEFAULT_SIZES = ['10000', '120000'];
@@ -216,10 +217,11 @@ export async function main(): Promise<void> {
     printFigures(size, results[size] as Figures);
   }
   const small = results['10000'];
-  const large = results['120000'];
-  if (small && large) {
+  for (const size of ['30000', '120000']) {
+    const large = results[size];
+    if (!small || !large) continue;
     const ratio = large.seconds / large.entrepreneurs / (small.seconds / small.entrepreneurs);
-    console.log(`time per entrepreneur at 120,000 ÷ at 10,000: ${ratio.toFixed(2)} (target ≤ 1.25)`);
+    console.log(`time per entrepreneur at ${Number(size).toLocaleString('en')} ÷ at 10,000: ${ratio.toFixed(2)} (target at 120,000: ≤ 1.25)`);
   }
   console.log(`prices: ${JSON.stringify(PRICES)}`);
 }
