@@ -26,7 +26,10 @@
  * - jobsFte: per payslip min(1, gross ÷ full-time SMIC gross of the month), rounded half-up to 4 decimals;
  * - money: sums of the closed accounts (revenue, purchases for resale, VAT collected, cooperative contribution)
  *   and payslips (gross, employer contributions after the general reduction, employee contributions);
- *   valueAdded = revenue − purchases.
+ *   valueAdded = revenue − every expense of the account (DOMAIN.md "Value added": intermediate consumption,
+ *   purchases for resale included; salaries and social contributions are not expenses of the account), while
+ *   revenue − purchases for resale is the gross margin, the base of margin contribution policies, not value added;
+ * - contributors: for each money figure, the people with a non-zero amount in it (statistical secrecy).
  *
  * Pure and deterministic: the same inputs give the same aggregates in the same order, so writing them twice
  * writes the same items.
@@ -40,6 +43,8 @@ import {
   COUNTED_STATUSES,
   type CountedStatus,
   END_REASONS,
+  MONEY_FIGURES,
+  type MoneyFigure,
   type MonthAggregate,
   type MonthFigures,
   type PersonInput,
@@ -127,11 +132,13 @@ interface Accumulator {
   jobsFte: Decimal;
   revenue: Decimal;
   purchases: Decimal;
+  valueAdded: Decimal;
   vatCollected: Decimal;
   grossSalaries: Decimal;
   employerContributions: Decimal;
   employeeContributions: Decimal;
   cooperativeContributions: Decimal;
+  contributors: Record<MoneyFigure, number>;
 }
 
 function emptyAccumulator(): Accumulator {
@@ -144,11 +151,29 @@ function emptyAccumulator(): Accumulator {
     jobsFte: new Dec(0),
     revenue: new Dec(0),
     purchases: new Dec(0),
+    valueAdded: new Dec(0),
     vatCollected: new Dec(0),
     grossSalaries: new Dec(0),
     employerContributions: new Dec(0),
     employeeContributions: new Dec(0),
     cooperativeContributions: new Dec(0),
+    contributors: Object.fromEntries(MONEY_FIGURES.map((f) => [f, 0])) as Record<MoneyFigure, number>,
+  };
+}
+
+/** One person's amounts of a month, by money figure (zero where they have none). */
+function moneyOf(result: MonthFigures): Record<MoneyFigure, Decimal> {
+  const revenue = money(result.account.revenue);
+  const payslip = result.payslip;
+  return {
+    revenue,
+    purchases: money(result.account.purchases),
+    valueAdded: revenue.minus(money(result.account.expenses)),
+    vatCollected: money(result.account.vatCollected),
+    grossSalaries: payslip ? money(payslip.gross) : new Dec(0),
+    employerContributions: payslip ? money(payslip.employerContributions) : new Dec(0),
+    employeeContributions: payslip ? money(payslip.employeeContributions) : new Dec(0),
+    cooperativeContributions: money(result.account.contribution),
   };
 }
 
@@ -160,17 +185,17 @@ function addPerson(acc: Accumulator, person: PersonMonth | undefined, result: Mo
     for (const reason of person.exits) acc.exits[reason] += 1;
   }
   if (result) {
-    acc.revenue = acc.revenue.plus(money(result.account.revenue));
-    acc.purchases = acc.purchases.plus(money(result.account.purchases));
-    acc.vatCollected = acc.vatCollected.plus(money(result.account.vatCollected));
-    acc.cooperativeContributions = acc.cooperativeContributions.plus(money(result.account.contribution));
+    const amounts = moneyOf(result);
+    for (const figure of MONEY_FIGURES) {
+      acc[figure] = acc[figure].plus(amounts[figure]);
+      // valueAdded: anyone with revenue or an expense contributes, even when the two cancel out.
+      const contributes = figure === 'valueAdded' ? !amounts.revenue.isZero() || !money(result.account.expenses).isZero() : !amounts[figure].isZero();
+      if (contributes) acc.contributors[figure] += 1;
+    }
     const payslip = result.payslip;
     if (payslip) {
       acc.payslips += 1;
       acc.jobsFte = acc.jobsFte.plus(fteOf(payslip.gross, payslip.fullTimeSmicGross));
-      acc.grossSalaries = acc.grossSalaries.plus(money(payslip.gross));
-      acc.employerContributions = acc.employerContributions.plus(money(payslip.employerContributions));
-      acc.employeeContributions = acc.employeeContributions.plus(money(payslip.employeeContributions));
     }
   }
 }
@@ -192,8 +217,11 @@ export function aggregateMonth(input: AggregateMonthInput): AggregateMonthOutput
   const byTerritory = new Map<string, Accumulator>();
   const unplaced: string[] = [];
 
+  // A CAE's people share a few communes: each commune's territories are looked up once.
+  const territoriesByCommune = new Map<string, string[] | undefined>();
   const place = (id: string, communeCode: string, person: PersonMonth | undefined, result: MonthFigures | undefined) => {
-    const territories = territoriesForCommune(communeCode);
+    if (!territoriesByCommune.has(communeCode)) territoriesByCommune.set(communeCode, territoriesForCommune(communeCode));
+    const territories = territoriesByCommune.get(communeCode);
     if (!territories) {
       unplaced.push(id);
       return;
@@ -236,14 +264,8 @@ export function aggregateMonth(input: AggregateMonthInput): AggregateMonthOutput
       companiesCreated: acc.exits.company_created,
       payslips: acc.payslips,
       jobsFte: acc.jobsFte.toFixed(4),
-      revenue: formatMoney(acc.revenue),
-      purchases: formatMoney(acc.purchases),
-      valueAdded: formatMoney(acc.revenue.minus(acc.purchases)),
-      vatCollected: formatMoney(acc.vatCollected),
-      grossSalaries: formatMoney(acc.grossSalaries),
-      employerContributions: formatMoney(acc.employerContributions),
-      employeeContributions: formatMoney(acc.employeeContributions),
-      cooperativeContributions: formatMoney(acc.cooperativeContributions),
+      ...(Object.fromEntries(MONEY_FIGURES.map((f) => [f, formatMoney(acc[f])])) as Record<MoneyFigure, string>),
+      contributors: acc.contributors,
     }));
   return { aggregates, unplaced: [...new Set(unplaced)].sort() };
 }

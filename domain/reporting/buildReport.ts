@@ -1,25 +1,28 @@
 /**
- * The territorial report (docs/api.md "Public funding and reports"), summed from the monthly aggregates of one
- * territory and the grants counted in it. Pure: the handler reads the aggregates (one query) and the grants
- * (one query) and passes them in.
+ * The territorial report (docs/api.md "Public funding and reports"), summed from the territory's federation-wide
+ * months (territoryMonth.ts: every CAE's figures of the month already added up) and the grant lines counted in
+ * it. Pure: the handler reads the months (one query, one item per month) and the grant lines (one query, one
+ * item per funder, territory and year) and passes them in; nothing it reads grows with the number of CAEs.
  *
- * - Sums: every count and amount is summed over the months of the period and over the CAEs.
- * - Closed months: a CAE's month counts as closed when the workflow marked it aggregated (`closures`) or when
- *   the CAE has figures in the territory that month. A closed month without figures in the territory is a
- *   month with nobody there (zero), not a missing month.
- * - People at the end of the period (`byStatusAtEnd`): for each CAE, its figures of its last closed month in
- *   the period (none when it had nobody in the territory that month), summed; normally every CAE's last month
- *   is `to`, earlier while the last months are not closed yet. `statusMonth` is the latest of those months.
- *   Only the people still in a CAE (candidate, supported, employee, associate); those who left are in `exits`.
- * - Jobs in FTE: for each CAE, the average of its monthly FTE over its closed months of the period (a full-time
- *   job held six months of a year is 0.50 FTE over that year; months before a CAE's first closed month are not
- *   counted as zero), summed over the CAEs; 2 decimals. Each month's FTE is in `months`.
- * - Public funding: the grants' shares in the period (grants.ts), month by month.
+ * - Sums: every count and amount is summed over the months of the period.
+ * - A month has an item once a CAE closed it with someone in the territory, or with someone there the month
+ *   before (who has left: the month then says the territory is empty, not unknown). A month of the period
+ *   without an item is a month nobody closed there yet.
+ * - People at the end of the period (`byStatusAtEnd`): the statuses at the end of `statusMonth`, the period's
+ *   last month with an item. Only the people still in a CAE (candidate, supported, employee, associate); those
+ *   who left are in `exits`. A CAE that has not closed that month yet is not in it: `months[].caes` says how
+ *   many CAEs each month holds.
+ * - Jobs in FTE: the average of the monthly FTE over the months from the period's first month with an item to
+ *   `statusMonth` (a full-time job held six months of a year is 0.50 FTE over that year; months before anything
+ *   was closed are not counted as zero); 2 decimals. Each month's FTE is in `months`.
+ * - Public funding: the grant lines' shares in the period (grants.ts), month by month.
+ * - Value added is revenue − every expense of the activity accounts (DOMAIN.md "Value added"); `purchases`
+ *   (purchases for resale) is reported beside it: revenue − purchases is the gross margin, not value added.
  * - Leverage (`perPublicEuro`): each figure ÷ public funding, 4 decimals, half-up; socialContributions is
  *   employer + employee contributions. selfFinancingRatio = cooperative contributions ÷ (cooperative
  *   contributions + public funding). Every ratio is null when public funding is 0.
  * - `caes`: the CAEs with figures in the territory, or a grant counted, in the period.
- * Nothing in it names a person: aggregates hold counts and sums only.
+ * Nothing in it names a person: the months hold counts and sums only.
  */
 import { Decimal } from 'decimal.js';
 import { type IsoMonth, monthsBetween } from '../calendar.js';
@@ -31,13 +34,13 @@ import {
   ACTIVE_STATUSES,
   type ActiveStatus,
   END_REASONS,
-  type Grant,
+  type GrantLine,
   MONEY_FIGURES,
   type MoneyFigure,
-  type MonthAggregate,
   type Ratio,
   type ReportGrant,
   type ReportMonth,
+  type TerritoryMonth,
   type TerritoryReport,
 } from './types.js';
 
@@ -45,18 +48,16 @@ export interface BuildReportInput {
   readonly territory: string;
   readonly from: IsoMonth;
   readonly to: IsoMonth;
-  /** The territory's aggregates (others are ignored), any order. */
-  readonly aggregates: readonly MonthAggregate[];
-  /** Grants stored for the territory (those of territories not inside it, or of other years, are ignored). */
-  readonly grants: readonly Grant[];
-  /** The CAE months marked aggregated by the workflow, federation-wide (others than the period's are ignored). */
-  readonly closures?: readonly { readonly caeId: string; readonly month: IsoMonth }[];
+  /** The territory's federation-wide months (those of other territories or outside the period are ignored). */
+  readonly months: readonly TerritoryMonth[];
+  /** Grant lines stored for the territory (those of territories not inside it, or of other years, are ignored). */
+  readonly grants: readonly GrantLine[];
 }
 
 type MoneyTotals = Record<MoneyFigure | 'publicFunding', Decimal>;
 
 interface MonthTotals extends MoneyTotals {
-  caes: Set<string>;
+  caes: number;
   welcomed: number;
   entries: number;
   exits: number;
@@ -81,41 +82,26 @@ export function buildReport(input: BuildReportInput): TerritoryReport {
   if (months.length === 0) throw new RangeError(`the period ${from} → ${to} is empty`);
 
   const byMonth = new Map<IsoMonth, MonthTotals>(
-    months.map((m) => [m, { ...zeroMoney(), caes: new Set<string>(), welcomed: 0, entries: 0, exits: 0, companiesCreated: 0, jobsFte: new Dec(0) }]),
+    months.map((m) => [m, { ...zeroMoney(), caes: 0, welcomed: 0, entries: 0, exits: 0, companiesCreated: 0, jobsFte: new Dec(0) }]),
   );
   const caes = new Set<string>();
   const vintages = new Set<string>();
   const exits = Object.fromEntries(END_REASONS.map((r) => [r, 0])) as Record<EndReason, number>;
   let welcomed = 0;
   let entries = 0;
-  let statusMonth: IsoMonth | null = null;
 
-  const relevant = input.aggregates.filter((a) => a.territory === territory && byMonth.has(a.month));
-  const closed = new Map<string, Set<IsoMonth>>();
-  const close = (caeId: string, month: IsoMonth) => {
-    if (!byMonth.has(month)) return;
-    let months = closed.get(caeId);
-    if (!months) {
-      months = new Set();
-      closed.set(caeId, months);
-    }
-    months.add(month);
-  };
-  const fteByCae = new Map<string, Decimal>();
-  const byCaeMonth = new Map<string, MonthAggregate>();
-  for (const a of relevant) {
+  const relevant = new Map<IsoMonth, TerritoryMonth>();
+  for (const m of input.months) if (m.territory === territory && byMonth.has(m.month)) relevant.set(m.month, m);
+  for (const a of relevant.values()) {
     const m = byMonth.get(a.month) as MonthTotals;
-    m.caes.add(a.caeId);
-    caes.add(a.caeId);
-    close(a.caeId, a.month);
-    byCaeMonth.set(`${a.caeId}#${a.month}`, a);
-    vintages.add(a.datasetVintage);
-    for (const figure of MONEY_FIGURES) m[figure] = m[figure].plus(money(a[figure]));
-    m.welcomed += a.welcomed;
-    m.entries += a.entries;
-    m.companiesCreated += a.companiesCreated;
-    m.jobsFte = m.jobsFte.plus(money(a.jobsFte));
-    fteByCae.set(a.caeId, (fteByCae.get(a.caeId) ?? new Dec(0)).plus(money(a.jobsFte)));
+    m.caes = a.caes.length;
+    for (const caeId of a.caes) caes.add(caeId);
+    for (const vintage of a.datasetVintages) vintages.add(vintage);
+    for (const figure of MONEY_FIGURES) m[figure] = money(a[figure]);
+    m.welcomed = a.welcomed;
+    m.entries = a.entries;
+    m.companiesCreated = a.companiesCreated;
+    m.jobsFte = money(a.jobsFte);
     for (const reason of END_REASONS) {
       const n = a.exits[reason] ?? 0;
       exits[reason] += n;
@@ -124,24 +110,27 @@ export function buildReport(input: BuildReportInput): TerritoryReport {
     welcomed += a.welcomed;
     entries += a.entries;
   }
-  for (const c of input.closures ?? []) if (caes.has(c.caeId)) close(c.caeId, c.month);
 
+  const closedMonths = [...relevant.keys()].sort();
+  const statusMonth: IsoMonth | null = closedMonths.at(-1) ?? null;
   const byStatusAtEnd = Object.fromEntries(ACTIVE_STATUSES.map((s) => [s, 0])) as Record<ActiveStatus, number>;
   let jobsFte = new Dec(0);
-  for (const [caeId, months] of closed) {
-    const last = [...months].sort().at(-1) as IsoMonth;
-    if (statusMonth === null || last > statusMonth) statusMonth = last;
-    const atEnd = byCaeMonth.get(`${caeId}#${last}`);
-    if (atEnd) for (const status of ACTIVE_STATUSES) byStatusAtEnd[status] += atEnd.byStatusAtEnd[status] ?? 0;
-    jobsFte = jobsFte.plus((fteByCae.get(caeId) ?? new Dec(0)).dividedBy(months.size));
+  if (statusMonth !== null) {
+    const atEnd = relevant.get(statusMonth) as TerritoryMonth;
+    for (const status of ACTIVE_STATUSES) byStatusAtEnd[status] = atEnd.byStatusAtEnd[status] ?? 0;
+    const counted = monthsBetween(closedMonths[0] as IsoMonth, statusMonth);
+    let sum = new Dec(0);
+    for (const month of counted) sum = sum.plus((byMonth.get(month) as MonthTotals).jobsFte);
+    jobsFte = sum.dividedBy(counted.length);
   }
 
   const grants: ReportGrant[] = [];
-  const seenGrants = new Set<string>();
-  for (const grant of input.grants) {
-    if (seenGrants.has(`${grant.caeId}#${grant.id}`) || !grantCountsIn(parsed.territory, grant.territory)) continue;
-    seenGrants.add(`${grant.caeId}#${grant.id}`);
-    const shares = grantShares(grant, from, to);
+  const seenLines = new Set<string>();
+  for (const line of input.grants) {
+    const key = `${line.year}#${line.territory}#${line.funder}`;
+    if (seenLines.has(key) || !grantCountsIn(parsed.territory, line.territory)) continue;
+    seenLines.add(key);
+    const shares = grantShares(line, from, to);
     if (shares.size === 0) continue;
     let inPeriod = new Dec(0);
     for (const [month, share] of shares) {
@@ -149,8 +138,8 @@ export function buildReport(input: BuildReportInput): TerritoryReport {
       m.publicFunding = m.publicFunding.plus(share);
       inPeriod = inPeriod.plus(share);
     }
-    caes.add(grant.caeId);
-    grants.push({ funder: grant.funder, territory: grant.territory, year: grant.year, amount: grant.amount, inPeriod: formatMoney(inPeriod) });
+    for (const caeId of line.caes) caes.add(caeId);
+    grants.push({ funder: line.funder, territory: line.territory, year: line.year, amount: line.amount, inPeriod: formatMoney(inPeriod) });
   }
   grants.sort((a, b) => a.year - b.year || a.territory.localeCompare(b.territory) || a.funder.localeCompare(b.funder) || a.amount.localeCompare(b.amount));
 
@@ -162,7 +151,7 @@ export function buildReport(input: BuildReportInput): TerritoryReport {
     companiesCreated += m.companiesCreated;
     return {
       month,
-      caes: m.caes.size,
+      caes: m.caes,
       welcomed: m.welcomed,
       entries: m.entries,
       exits: m.exits,

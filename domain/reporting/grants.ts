@@ -11,12 +11,17 @@
  * cent, and month k's share is the difference with month k − 1. So a whole year counts the exact amount, a
  * period counts amount × (months of that year in the period) ÷ 12 to the cent (a half-year of 10,000.00 is
  * 5,000.00, the first quarter 2,500.00), and the monthly shares add up to the period's total exactly.
+ *
+ * How grants are kept for reports: summed by line, one line per funder, funder's territory and year, whatever
+ * the number of CAEs it funds (`grantLines`), so that a report reads one item per line; a line is spread over
+ * the months as one grant of the summed amount.
  */
 import { Decimal } from 'decimal.js';
 import { type IsoMonth, monthsBetween } from '../calendar.js';
 import { Dec, formatMoney, money } from '../money.js';
 import { communesIn, contains, parseTerritory, type Territory } from '../territory/index.js';
 import { territoriesForCommune } from './aggregateMonth.js';
+import type { Grant, GrantLine } from './types.js';
 
 function cumulativeShare(amount: Decimal, months: number): Decimal {
   return amount.times(months).dividedBy(12).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
@@ -70,4 +75,22 @@ export function enclosingTerritories(territory: Territory): string[] {
 export function grantCountsIn(reportTerritory: Territory, grantTerritory: string): boolean {
   const parsed = parseTerritory(grantTerritory);
   return parsed.ok && contains(reportTerritory, parsed.territory);
+}
+
+/** Grants summed by line (funder, funder's territory, year), sorted like a report lists them; each grant once. */
+export function grantLines(grants: readonly Grant[]): GrantLine[] {
+  const lines = new Map<string, { funder: string; territory: string; year: number; amount: Decimal; caes: Set<string> }>();
+  const seen = new Set<string>();
+  for (const g of grants) {
+    if (seen.has(`${g.caeId}#${g.id}`)) continue;
+    seen.add(`${g.caeId}#${g.id}`);
+    const key = JSON.stringify([g.year, g.territory, g.funder]);
+    const line = lines.get(key) ?? { funder: g.funder, territory: g.territory, year: g.year, amount: new Dec(0), caes: new Set<string>() };
+    line.amount = line.amount.plus(money(g.amount));
+    line.caes.add(g.caeId);
+    lines.set(key, line);
+  }
+  return [...lines.values()]
+    .map((l) => ({ funder: l.funder, territory: l.territory, year: l.year, amount: formatMoney(l.amount), caes: [...l.caes].sort() }))
+    .sort((a, b) => a.year - b.year || a.territory.localeCompare(b.territory) || a.funder.localeCompare(b.funder));
 }

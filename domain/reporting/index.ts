@@ -2,12 +2,21 @@
  * Territorial impact reporting (docs/domain.md "What funders ask for"):
  * - aggregateMonth.ts: one CAE's closed month cut by territory (written by the payroll workflow);
  * - buildReport.ts: a territory's report over a period, from those aggregates and the grants;
- * - grants.ts: where a grant counts and how a yearly grant counts in a period of months;
+ * - territoryMonth.ts: a territory's month federation-wide, the CAEs' aggregates added up (what reports read);
+ * - grants.ts: where a grant counts, how a yearly grant counts in a period of months, grants summed by line;
  * - types.ts: the shapes.
  */
 export { type AggregateMonthInput, type AggregateMonthOutput, aggregateMonth, fteOf, personMonth, territoriesForCommune } from './aggregateMonth.js';
 export { type BuildReportInput, buildReport } from './buildReport.js';
-export { enclosingTerritories, grantCountsIn, grantInPeriod, grantMonthShare, grantShares } from './grants.js';
+export { enclosingTerritories, grantCountsIn, grantInPeriod, grantLines, grantMonthShare, grantShares } from './grants.js';
+export {
+  ADDITIVE_FIGURES,
+  type AdditiveFigures,
+  additiveFigures,
+  figuresDelta,
+  mergeTerritoryMonths,
+  territoryMonthOf,
+} from './territoryMonth.js';
 export {
   ACTIVE_STATUSES,
   type ActiveStatus,
@@ -15,6 +24,7 @@ export {
   type CountedStatus,
   END_REASONS,
   type Grant,
+  type GrantLine,
   MONEY_FIGURES,
   type MoneyFigure,
   type MonthAggregate,
@@ -23,5 +33,6 @@ export {
   type Ratio,
   type ReportGrant,
   type ReportMonth,
+  type TerritoryMonth,
   type TerritoryReport,
 } from './types.js';

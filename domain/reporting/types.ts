@@ -48,6 +48,8 @@ export interface MonthFigures {
   readonly communeCode: string;
   readonly account: {
     readonly revenue: string;
+    /** Every expense of the month's account excl. VAT (purchases for resale included; never salaries). */
+    readonly expenses: string;
     readonly purchases: string;
     readonly vatCollected: string;
     readonly contribution: string;
@@ -83,13 +85,46 @@ export interface MonthAggregate {
   /** Jobs in full-time equivalents: Σ min(1, gross ÷ full-time SMIC gross), each rounded to 4 decimals. */
   readonly jobsFte: string;
   readonly revenue: string;
+  /** Purchases for resale: revenue − purchases is the gross margin (marge commerciale), not value added. */
   readonly purchases: string;
+  /** Revenue − every expense of the activity account (DOMAIN.md "Value added"). */
   readonly valueAdded: string;
   readonly vatCollected: string;
   readonly grossSalaries: string;
   readonly employerContributions: string;
   readonly employeeContributions: string;
   readonly cooperativeContributions: string;
+  /**
+   * For each money figure, how many people have a non-zero amount in it: what statistical secrecy needs (a sum
+   * of fewer than 3 people is not published), and it adds up across CAEs like the sums themselves.
+   */
+  readonly contributors: Readonly<Record<MoneyFigure, number>>;
+}
+
+/**
+ * One territory's month, federation-wide: the sum of every CAE's aggregate of that territory and month, kept as
+ * one item as the CAEs close the month, so that a report reads one item per month whatever the number of CAEs.
+ */
+export interface TerritoryMonth extends Omit<MonthAggregate, 'caeId' | 'datasetVintage'> {
+  /** The CAEs counted in it (each once), sorted. */
+  readonly caes: readonly string[];
+  /** The territory datasets the CAEs' aggregates were cut with. */
+  readonly datasetVintages: readonly string[];
+}
+
+/**
+ * The grants of one funder for one territory and year, summed over the CAEs that received them: what a report
+ * lists and spreads over months (one line per funder, however many CAEs it funds).
+ */
+export interface GrantLine {
+  readonly funder: string;
+  /** The funder's territory, where the grants count. */
+  readonly territory: string;
+  readonly year: number;
+  /** The yearly amounts summed, a money string. */
+  readonly amount: string;
+  /** The CAEs that received them, sorted. */
+  readonly caes: readonly string[];
 }
 
 /** A public grant received by a CAE: a yearly amount from a funder, counted in the funder's territory. */

@@ -1,14 +1,16 @@
 /**
  * GET /reports/territories/{territory}?from=&to=[&format=json|csv|html]: the territorial impact report, summed
- * from the territory's monthly aggregates (one query), the grants counted in it (one query) and the CAE months
- * closed in the period (one query on small markers); the ledger is never read. Federation admins read every territory, funders theirs and those inside them.
+ * from the territory's federation-wide months (one query, one item per month) and the grant lines counted in it
+ * (one query, one item per funder and year): its cost does not grow with the number of CAEs, entrepreneurs or
+ * transactions; the ledger is never read. Federation admins read every territory, funders theirs and those
+ * inside them.
  */
 import { yearOf } from '../../domain/calendar.js';
 import { buildReport } from '../../domain/reporting/index.js';
 import { parseTerritory } from '../../domain/territory/index.js';
 import { httpHandler } from '../shared/http.js';
-import { aggregatedMonths, territoryAggregates } from '../shared/repositories/aggregates.js';
-import { territoryGrants } from '../shared/repositories/grants.js';
+import { territoryMonths } from '../shared/repositories/aggregates.js';
+import { territoryGrantLines } from '../shared/repositories/grants.js';
 import { requireTerritory } from './access.js';
 import { contracts } from './api.js';
 import { csvFileName, reportCsv } from './csv.js';
@@ -22,12 +24,11 @@ export const handler = httpHandler('getTerritoryReport', contracts.getTerritoryR
   if (!parsed.ok) throw new Error('unreachable: the contract validated the territory');
   requireTerritory(caller, parsed.territory);
   const { from, to, format } = query;
-  const [aggregates, grants, closures] = await Promise.all([
-    territoryAggregates(params.territory, from, to),
-    territoryGrants(params.territory, yearOf(from), yearOf(to)),
-    aggregatedMonths(from, to),
+  const [months, grants] = await Promise.all([
+    territoryMonths(params.territory, from, to),
+    territoryGrantLines(params.territory, yearOf(from), yearOf(to)),
   ]);
-  const report = buildReport({ territory: params.territory, from, to, aggregates, grants, closures });
+  const report = buildReport({ territory: params.territory, from, to, months, grants });
   const noStore = { 'cache-control': 'private, no-store' };
   if (format === 'csv') {
     return {

@@ -288,9 +288,10 @@ ${grantTable(report)}
 <section class="notes">
 <h2>Méthode</h2>
 <ul>
-<li>Chiffres agrégés à la clôture mensuelle de la paie de chaque CAE ; aucune donnée individuelle n'est publiée. Personnes par statut : au dernier mois clos de la période. Un entrepreneur compte dans le territoire de la commune de son activité.</li>
-<li>Valeur ajoutée = chiffre d'affaires HT − achats de marchandises. Cotisations sociales = cotisations patronales (après réduction générale) + salariales.</li>
-<li>Emplois : un salaire brut mensuel au moins égal au SMIC à temps plein compte pour 1 ETP, en deçà au prorata ; pour chaque CAE, moyenne de ses mois clos de la période.</li>
+<li>Chiffres agrégés à la clôture mensuelle de la paie de chaque CAE ; aucune donnée individuelle n'est publiée. Personnes par statut : à la fin du dernier mois clos de la période, pour les CAE qui l'ont clos. Un entrepreneur compte dans le territoire de la commune de son activité.</li>
+<li>Valeur ajoutée = chiffre d'affaires HT − consommations intermédiaires, c'est-à-dire toutes les charges de l'activité hors salaires et cotisations sociales (achats de marchandises, fournitures, sous-traitance, déplacements, honoraires…). Elle n'est pas la marge commerciale (chiffre d'affaires HT − achats de marchandises), qui sert seulement d'assiette aux contributions coopératives calculées sur la marge.</li>
+<li>Cotisations sociales = cotisations patronales (après réduction générale) + salariales.</li>
+<li>Emplois : un salaire brut mensuel au moins égal au SMIC à temps plein compte pour 1 ETP, en deçà au prorata ; moyenne des mois de la période, du premier au dernier mois clos.</li>
 <li>Une subvention compte dans le territoire du financeur qui l'a accordée et dans ceux qui le contiennent ; une subvention annuelle compte pour un douzième par mois de son année.</li>
 <li>Taux d'autofinancement = contributions coopératives ÷ (contributions coopératives + financements publics).</li>
 <li>Codes géographiques : ${esc([report.datasetVintage, ...report.dataVintages.filter((v) => v !== report.datasetVintage)].join(', '))}.</li>

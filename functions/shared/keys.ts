@@ -135,15 +135,15 @@ export const salaryRequest = (caeId: string, entrepreneurId: string, month: stri
 export const territoryPartition = (territory: string) => `TERR#${territory}`;
 
 /**
- * One CAE's month in one territory. Sort keys start with the month, so a report over a period is one query
- * (`SK BETWEEN <from> AND <to>#~`), and grants (`GRANT#…`) sort apart.
+ * One territory's month, federation-wide: every CAE's figures of that month added up (one item whatever the
+ * number of CAEs). `MONTH#` sort keys make a report's period one query, apart from the grant lines.
  */
-export const territoryAggregate = (territory: string, month: string, caeId: string) => ({
-  PK: territoryPartition(territory),
-  SK: `${month}#CAE#${caeId}`,
-});
+export const territoryMonth = (territory: string, month: string) => ({ PK: territoryPartition(territory), SK: `MONTH#${month}` });
 
-/** The territories a CAE's month was written to, so that a rewrite can delete those no longer concerned. */
+/**
+ * What a CAE's closed month added to each territory (its own aggregates, the generation they were added as):
+ * what a rewrite subtracts before adding the new figures, and the CAE's figures of the federation summary.
+ */
 export const aggregateManifest = (caeId: string, month: string) => ({ PK: `CAE#${caeId}#AGGREGATES`, SK: `MONTH#${month}` });
 
 /** A grant received by a CAE, in the CAE's partition (the record of what the CAE declared). */
@@ -152,15 +152,12 @@ export const grant = (caeId: string, year: number, grantId: string) => ({
   SK: `GRANT#${String(year).padStart(4, '0')}#${grantId}`,
 });
 
-/** A copy of a grant in the partition of a territory whose reports count it (its own and every enclosing one). */
-export const territoryGrant = (territory: string, year: number, caeId: string, grantId: string) => ({
-  PK: territoryPartition(territory),
-  SK: `GRANT#${String(year).padStart(4, '0')}#CAE#${caeId}#${grantId}`,
-});
-
 /**
- * "This CAE's month is aggregated": one small item per (month, CAE) in a federation-wide partition, written
- * last by the workflow's aggregation step. A report reads the period's markers with one query, to tell a month
- * with nobody in the territory (closed, zero) from a month not closed yet.
+ * A grant line in the partition of a territory whose reports count it (its own and every enclosing one): the
+ * grants of one funder for one funder's territory and year, summed over the CAEs (`funderKey` is a digest of
+ * the funder's name, so that any name makes a safe key).
  */
-export const monthAggregated = (month: string, caeId: string) => ({ PK: 'FED#AGGREGATED_MONTHS', SK: `${month}#CAE#${caeId}` });
+export const territoryGrantLine = (territory: string, year: number, funderTerritory: string, funderKey: string) => ({
+  PK: territoryPartition(territory),
+  SK: `GRANTLINE#${String(year).padStart(4, '0')}#${funderTerritory}#${funderKey}`,
+});

@@ -1,15 +1,20 @@
 /**
- * The workflow's last step: writes the territorial aggregates of one closed month of one CAE (domain/reporting
- * aggregateMonth) from the month's stored results and the CAE's entrepreneurs. Reports read only these.
+ * The workflow's last step: adds one closed month of one CAE to the federation-wide months of its territories
+ * (domain/reporting aggregateMonth, then repositories/aggregates addMonthAggregates). Reports read only those.
  *
- * Idempotent: the aggregates are a pure function of what is stored and their keys are fixed, so a retry or a
- * second run of the month writes the same items (and removes those of territories no longer concerned).
+ * What it reads: the CAE's entrepreneurs (their career paths and communes: one GSI query per 500) and the
+ * month's results, the closed accounts with their payslips (`allMonthResults`: one query on the run's index).
+ * Nothing else: no ledger entry, no run item.
+ *
+ * Idempotent: the aggregates are a pure function of what is stored, and the repository counts a CAE's month
+ * once however often it is added (a retry, the month run twice); run again after history was recorded in a
+ * closed month, it replaces the CAE's figures by the new ones exactly.
  * The output is small on purpose (Step Functions passes it on).
  */
 import { aggregateMonth, type PersonInput } from '../../../domain/reporting/index.js';
 import { isValidMonth } from '../../../domain/calendar.js';
 import { logger } from '../../shared/logger.js';
-import { markMonthAggregated, replaceMonthAggregates } from '../../shared/repositories/aggregates.js';
+import { addMonthAggregates } from '../../shared/repositories/aggregates.js';
 import { listEntrepreneurs } from '../../shared/repositories/entrepreneurs.js';
 import { allMonthResults } from '../../shared/repositories/payrollRuns.js';
 import { allPages } from '../../shared/pagination.js';
@@ -23,7 +28,7 @@ export interface WriteAggregatesInput {
 export interface WriteAggregatesOutput {
   caeId: string;
   month: string;
-  /** Territories written for the month. */
+  /** Territories the CAE's month counts in. */
   aggregates: number;
 }
 
@@ -46,8 +51,7 @@ export async function handler(input: WriteAggregatesInput): Promise<WriteAggrega
     // Commune codes are validated on entry; an unknown one means the dataset changed under the data.
     logger.warn('people counted in no territory: commune unknown to the territory dataset', { count: unplaced.length });
   }
-  const { written, deleted } = await replaceMonthAggregates(caeId, month, aggregates);
-  await markMonthAggregated(caeId, month, written);
-  logger.info('territorial aggregates written', { written, deleted, results: results.length });
-  return { caeId, month, aggregates: written };
+  const { territories, updated, generation } = await addMonthAggregates(caeId, month, aggregates);
+  logger.info('territorial aggregates added', { territories, updated, generation, results: results.length });
+  return { caeId, month, aggregates: territories };
 }

@@ -1,142 +1,301 @@
 /**
- * Territorial aggregates in the single table: one item per (territory, month, CAE) under the territory's
- * partition (`TERR#departement:69` / `2025-03#CAE#<caeId>`), written when payroll closes a month, so that a
- * report over a period reads one partition with one query whose size grows with months × CAEs, never with
- * entrepreneurs or transactions.
+ * Territorial aggregates in the single table, kept so that a report's cost does not grow with the number of CAEs.
  *
- * Writing a CAE's month is deterministic and idempotent: the items have fixed keys and the figures are a pure
- * function of the stored month, so running the workflow twice writes the same items. A manifest per CAE and
- * month (`CAE#<caeId>#AGGREGATES` / `MONTH#<month>`) lists the territories written, so that a rewrite deletes
- * the items of territories the CAE no longer has anyone in that month (a commune corrected after the fact).
- * The manifest is widened before the items are written and narrowed after the stale ones are deleted, so a
- * crash at any point leaves nothing that a rerun cannot find. Last, a federation-wide marker says the CAE's
- * month is aggregated (`FED#AGGREGATED_MONTHS` / `<month>#CAE#<caeId>`), so a report can tell a closed month
- * with nobody in its territory from a month not closed yet.
+ * - One item per territory and month, federation-wide (`TERR#departement:69` / `MONTH#2025-03`): every CAE's
+ *   figures of that month added with DynamoDB `ADD` (exact decimal numbers), the CAEs counted in a string set
+ *   (`caes`). A report reads one item per month of its period.
+ * - One manifest per CAE and month (`CAE#<caeId>#AGGREGATES` / `MONTH#<month>`): the figures the CAE's month
+ *   added to each territory and the generation they were added as. It makes every write idempotent and a
+ *   rewrite exact, and holds the CAE's own figures (the federation summary reads its `france` ones).
+ *
+ * Writing a CAE's month (`addMonthAggregates`):
+ * 1. One BatchGet reads the month's manifest and the month before's.
+ * 2. First time: the manifest is put (generation 1, `attribute_not_exists`), then each territory gets one update
+ *    `ADD <figures>, caes {caeId}` on the condition `NOT contains(caes, caeId)`: a retried step, or the month
+ *    closed twice, counts the CAE once.
+ * 3. Again with the same figures (a retry after a crash, a month run twice): the same updates again; those
+ *    already done fail their condition and change nothing.
+ * 4. Again with other figures (history recorded after the fact, a commune corrected): the recorded generation
+ *    is finished first (as in 3), then generation g + 1 is recorded in the manifest (on the condition that it
+ *    still says g) with the figures it replaces, and each territory gets `ADD <new − old>` (and the CAE added to
+ *    or removed from `caes`) on the condition that the token `<caeId>#<g+1>` is not in its `applied` set, which
+ *    the same update adds.
+ * 5. A territory where the CAE had someone the month before and nobody now gets the CAE in `leftBy` (nothing
+ *    added): the month then exists there, empty, so a report says "nobody at the end" rather than showing an
+ *    older month's people.
+ *
+ * Writes per CAE-month, the first time: 1 BatchGet + 1 put + one update per territory concerned.
  */
-import { BatchGetCommand, BatchWriteCommand, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import type { MonthAggregate } from '../../../domain/reporting/index.js';
-import { db, queryAll, tableName } from '../dynamo.js';
+import {
+  type AttributeValue,
+  BatchGetItemCommand,
+  ConditionalCheckFailedException,
+  type DynamoDBClient,
+  QueryCommand,
+} from '@aws-sdk/client-dynamodb';
+import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { previousMonth } from '../../../domain/calendar.js';
+import {
+  ADDITIVE_FIGURES,
+  type AdditiveFigures,
+  additiveFigures,
+  figuresDelta,
+  type MonthAggregate,
+  type TerritoryMonth,
+  territoryMonthOf,
+} from '../../../domain/reporting/index.js';
+import { datasetVintage } from '../../../domain/territory/index.js';
+import { db, tableName } from '../dynamo.js';
 import * as keys from '../keys.js';
+import { exactItem, exactNumber, type ExactValue } from './exactNumbers.js';
 
-const BATCH_WRITE_MAX = 25;
 const BATCH_GET_MAX = 100;
 const MAX_ATTEMPTS = 8;
 
-export function aggregateToItem(aggregate: MonthAggregate) {
-  return {
-    ...keys.territoryAggregate(aggregate.territory, aggregate.month, aggregate.caeId),
-    type: 'AGGREGATE',
-    ...aggregate,
-  };
-}
+/** The low-level send, for the reads that must keep numbers exact (exactNumbers.ts); same client, same counters. */
+const send = db.send as unknown as DynamoDBClient['send'];
 
-export function aggregateFromItem(item: Record<string, unknown>): MonthAggregate {
-  const { PK, SK, type, ...aggregate } = item;
-  return aggregate as unknown as MonthAggregate;
+/** A CAE's month as recorded: what it added to each territory. */
+export interface AggregateManifest {
+  caeId: string;
+  month: string;
+  generation: number;
+  /** Territory → the additive figures the CAE's month added there. */
+  territories: Record<string, AdditiveFigures>;
+  /** The figures generation `generation` replaced (empty for the first). */
+  replaced: Record<string, AdditiveFigures>;
+  datasetVintage: string;
 }
 
 const backoff = (attempt: number) => new Promise((resolve) => setTimeout(resolve, Math.min(1000, 20 * 2 ** attempt)));
 
-type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, string> } };
-
-/** BatchWrite in chunks of 25, retrying unprocessed items with backoff. */
-async function batchWrite(requests: WriteRequest[]): Promise<void> {
-  for (let i = 0; i < requests.length; i += BATCH_WRITE_MAX) {
-    let pending: WriteRequest[] = requests.slice(i, i + BATCH_WRITE_MAX);
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchWrite left ${pending.length} items unprocessed after ${MAX_ATTEMPTS} attempts`);
-      if (attempt > 0) await backoff(attempt);
-      const out = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-      pending = (out.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
-    }
-  }
-}
-
-/** BatchGet in chunks of 100, retrying unprocessed keys; items in no particular order. */
-async function batchGet(keyList: Record<string, string>[]): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
+/** BatchGet (low-level, exact numbers) in chunks of 100, retrying unprocessed keys; items in no particular order. */
+async function batchGetExact(keyList: Record<string, string>[], projection?: { expression: string; names: Record<string, string> }) {
+  const items: { [name: string]: ExactValue }[] = [];
+  const toKey = (k: Record<string, string>) => ({ PK: { S: k.PK as string }, SK: { S: k.SK as string } });
   for (let i = 0; i < keyList.length; i += BATCH_GET_MAX) {
-    let pending = keyList.slice(i, i + BATCH_GET_MAX);
+    let pending: Record<string, AttributeValue>[] = keyList.slice(i, i + BATCH_GET_MAX).map(toKey);
     for (let attempt = 0; pending.length > 0; attempt++) {
       if (attempt >= MAX_ATTEMPTS) throw new Error(`BatchGet left ${pending.length} keys unprocessed after ${MAX_ATTEMPTS} attempts`);
       if (attempt > 0) await backoff(attempt);
-      const out = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending } } }));
-      items.push(...((out.Responses?.[tableName] ?? []) as Record<string, unknown>[]));
-      pending = (out.UnprocessedKeys?.[tableName]?.Keys ?? []) as Record<string, string>[];
+      const out = await send(
+        new BatchGetItemCommand({
+          RequestItems: {
+            [tableName]: {
+              Keys: pending,
+              ConsistentRead: true,
+              ...(projection ? { ProjectionExpression: projection.expression, ExpressionAttributeNames: projection.names } : {}),
+            },
+          },
+        }),
+      );
+      items.push(...(out.Responses?.[tableName] ?? []).map(exactItem));
+      pending = out.UnprocessedKeys?.[tableName]?.Keys ?? [];
     }
   }
   return items;
 }
 
-async function readManifest(caeId: string, month: string): Promise<string[]> {
-  const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.aggregateManifest(caeId, month), ConsistentRead: true }));
-  return (out.Item?.territories as string[] | undefined) ?? [];
+/** A manifest, or undefined for one written before generations existed (a list of territories: nothing to undo). */
+function manifestFromItem(item: { [name: string]: ExactValue }): AggregateManifest | undefined {
+  if (typeof item.generation !== 'string') return undefined;
+  return {
+    caeId: item.caeId as string,
+    month: item.month as string,
+    generation: Number(item.generation),
+    territories: (item.territories ?? {}) as Record<string, AdditiveFigures>,
+    replaced: (item.replaced ?? {}) as Record<string, AdditiveFigures>,
+    datasetVintage: item.datasetVintage as string,
+  };
 }
 
-async function writeManifest(caeId: string, month: string, territories: string[]): Promise<void> {
+async function putManifest(manifest: AggregateManifest, expectedGeneration: number | null): Promise<void> {
+  const asItem = (figures: Record<string, AdditiveFigures>) =>
+    Object.fromEntries(Object.entries(figures).map(([t, f]) => [t, Object.fromEntries(Object.entries(f).map(([n, v]) => [n, exactNumber(v)]))]));
   await db.send(
     new PutCommand({
       TableName: tableName,
-      Item: { ...keys.aggregateManifest(caeId, month), type: 'AGGREGATE_MANIFEST', caeId, month, territories: [...territories].sort() },
+      Item: {
+        ...keys.aggregateManifest(manifest.caeId, manifest.month),
+        type: 'AGGREGATE_MANIFEST',
+        ...manifest,
+        territories: asItem(manifest.territories),
+        replaced: asItem(manifest.replaced),
+      },
+      ...(expectedGeneration === null
+        ? { ConditionExpression: 'attribute_not_exists(PK) OR attribute_not_exists(generation)' }
+        : { ConditionExpression: 'generation = :g', ExpressionAttributeValues: { ':g': expectedGeneration } }),
     }),
   );
 }
 
-/**
- * Replaces a CAE's aggregates of a month by `aggregates` (all of that CAE and month). Returns how many
- * territories it wrote and how many stale ones it deleted.
- */
-export async function replaceMonthAggregates(
-  caeId: string,
-  month: string,
-  aggregates: readonly MonthAggregate[],
-): Promise<{ written: number; deleted: number }> {
-  for (const a of aggregates) {
-    if (a.caeId !== caeId || a.month !== month) throw new Error(`aggregate of ${a.caeId} ${a.month} given for ${caeId} ${month}`);
+function sameFigures(a: Record<string, AdditiveFigures>, b: Record<string, AdditiveFigures>): boolean {
+  const territories = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const t of territories) {
+    if (!a[t] || !b[t] || Object.keys(figuresDelta(a[t], b[t])).length > 0) return false;
   }
-  const previous = await readManifest(caeId, month);
-  const next = [...new Set(aggregates.map((a) => a.territory))];
-  const widened = [...new Set([...previous, ...next])];
-  const stale = widened.filter((t) => !next.includes(t));
-  if (widened.length !== previous.length) await writeManifest(caeId, month, widened);
-  await batchWrite(aggregates.map((a) => ({ PutRequest: { Item: aggregateToItem(a) } })));
-  await batchWrite(stale.map((t) => ({ DeleteRequest: { Key: keys.territoryAggregate(t, month, caeId) } })));
-  if (widened.length !== next.length) await writeManifest(caeId, month, next);
-  return { written: aggregates.length, deleted: stale.length };
+  return true;
 }
 
-/**
- * A territory's aggregates from `from` to `to` (months, inclusive), every CAE: one query on the territory's
- * partition (followed over its pages when the result exceeds 1 MB).
- */
-export async function territoryAggregates(territory: string, from: string, to: string): Promise<MonthAggregate[]> {
-  const items = await queryAll({
-    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': keys.territoryPartition(territory), ':from': from, ':to': `${to}#~` },
+/** One territory's share of a generation: what to add, and whether the CAE joins or leaves the territory. */
+async function applyToTerritory(manifest: AggregateManifest, territory: string): Promise<number> {
+  const next = manifest.territories[territory];
+  const previous = manifest.replaced[territory];
+  const delta = figuresDelta(next, previous);
+  const joins = next !== undefined && previous === undefined;
+  const leaves = next === undefined && previous !== undefined;
+  if (Object.keys(delta).length === 0 && !joins && !leaves) return 0;
+
+  // DynamoDB refuses unused names and values: each is added with the clause that uses it.
+  const names: Record<string, string> = { '#vintages': 'datasetVintages', '#month': 'month' };
+  const values: Record<string, unknown> = { ':vintage': new Set([manifest.datasetVintage]), ':monthValue': manifest.month };
+  const adds = ['#vintages :vintage'];
+  Object.entries(delta).forEach(([figure, amount], i) => {
+    names[`#f${i}`] = figure;
+    values[`:f${i}`] = exactNumber(amount);
+    adds.push(`#f${i} :f${i}`);
   });
-  return items.map(aggregateFromItem);
+  if (joins || leaves || manifest.generation === 1) names['#caes'] = 'caes';
+  if (joins || leaves) values[':cae'] = new Set([manifest.caeId]);
+  let condition: string;
+  if (manifest.generation === 1) {
+    values[':caeId'] = manifest.caeId;
+    condition = 'NOT contains(#caes, :caeId)';
+  } else {
+    const token = `${manifest.caeId}#${manifest.generation}`;
+    names['#applied'] = 'applied';
+    values[':token'] = token;
+    values[':tokens'] = new Set([token]);
+    adds.push('#applied :tokens');
+    condition = 'NOT contains(#applied, :token)';
+  }
+  if (joins) adds.push('#caes :cae');
+  const expression = `SET #month = :monthValue ADD ${adds.join(', ')}${leaves ? ' DELETE #caes :cae' : ''}`;
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.territoryMonth(territory, manifest.month),
+        UpdateExpression: expression,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      }),
+    );
+    return 1;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return 0; // already counted
+    throw error;
+  }
 }
 
-/** Marks a CAE's month as aggregated (after its items are written): what reports count as closed. */
-export async function markMonthAggregated(caeId: string, month: string, territories: number): Promise<void> {
-  await db.send(
-    new PutCommand({ TableName: tableName, Item: { ...keys.monthAggregated(month, caeId), type: 'MONTH_AGGREGATED', caeId, month, territories } }),
+async function applyGeneration(manifest: AggregateManifest): Promise<number> {
+  const territories = [...new Set([...Object.keys(manifest.territories), ...Object.keys(manifest.replaced)])].sort();
+  const applied = await Promise.all(territories.map((t) => applyToTerritory(manifest, t)));
+  return applied.reduce((a, b) => a + b, 0);
+}
+
+/** Marks the CAE in the month's item of territories it had someone in the month before and nobody in now. */
+async function markLeft(caeId: string, month: string, territories: string[]): Promise<void> {
+  await Promise.all(
+    territories.map((territory) =>
+      db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.territoryMonth(territory, month),
+          UpdateExpression: 'SET #month = :month ADD leftBy :cae',
+          ExpressionAttributeNames: { '#month': 'month' },
+          ExpressionAttributeValues: { ':month': month, ':cae': new Set([caeId]) },
+        }),
+      ),
+    ),
   );
 }
 
-/** Every CAE month aggregated from `from` to `to`, federation-wide: one query (a small item per CAE and month). */
-export async function aggregatedMonths(from: string, to: string): Promise<{ caeId: string; month: string }[]> {
-  const items = await queryAll({
-    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-    ExpressionAttributeValues: { ':pk': keys.monthAggregated(from, '').PK, ':from': from, ':to': `${to}#~` },
-    ProjectionExpression: 'caeId, #month',
-    ExpressionAttributeNames: { '#month': 'month' },
-  });
-  return items.map((item) => ({ caeId: item.caeId as string, month: item.month as string }));
+/**
+ * Adds a CAE's month (`aggregates`: all of that CAE and month) to the federation-wide months of its territories,
+ * idempotently (see the module's TSDoc). Returns the territories concerned and the territory items this call
+ * changed (0 when the month was already counted).
+ */
+export async function addMonthAggregates(
+  caeId: string,
+  month: string,
+  aggregates: readonly MonthAggregate[],
+): Promise<{ territories: number; updated: number; generation: number }> {
+  for (const a of aggregates) {
+    if (a.caeId !== caeId || a.month !== month) throw new Error(`aggregate of ${a.caeId} ${a.month} given for ${caeId} ${month}`);
+  }
+  const before = previousMonth(month);
+  const found = (await batchGetExact([keys.aggregateManifest(caeId, month), keys.aggregateManifest(caeId, before)]))
+    .map(manifestFromItem)
+    .filter((m): m is AggregateManifest => m !== undefined);
+  const recorded = found.find((m) => m.month === month);
+  const previousMonthManifest = found.find((m) => m.month === before);
+  const next = Object.fromEntries(aggregates.map((a) => [a.territory, additiveFigures(a)]));
+  const vintage = aggregates[0]?.datasetVintage ?? datasetVintage;
+
+  let manifest: AggregateManifest;
+  let updated = 0;
+  if (!recorded) {
+    manifest = { caeId, month, generation: 1, territories: next, replaced: {}, datasetVintage: vintage };
+    await putManifest(manifest, null);
+  } else if (sameFigures(recorded.territories, next)) {
+    manifest = recorded;
+  } else {
+    updated += await applyGeneration(recorded); // finish what a crash may have left half-done
+    manifest = { caeId, month, generation: recorded.generation + 1, territories: next, replaced: recorded.territories, datasetVintage: vintage };
+    await putManifest(manifest, recorded.generation);
+  }
+  updated += await applyGeneration(manifest);
+  const left = Object.keys(previousMonthManifest?.territories ?? {}).filter((t) => next[t] === undefined);
+  await markLeft(caeId, month, left);
+  return { territories: aggregates.length, updated, generation: manifest.generation };
 }
 
-/** The aggregates of one territory and month for the given CAEs (those that have one), by CAE id. */
-export async function aggregatesOfCaes(territory: string, month: string, caeIds: readonly string[]): Promise<Map<string, MonthAggregate>> {
-  const items = await batchGet(caeIds.map((caeId) => keys.territoryAggregate(territory, month, caeId)));
-  return new Map(items.map(aggregateFromItem).map((a) => [a.caeId, a]));
+const MONTH_PROJECTION = ['month', 'caes', 'datasetVintages', ...ADDITIVE_FIGURES];
+
+/**
+ * A territory's federation-wide months from `from` to `to` (inclusive): one query on its partition, one item per
+ * month (followed over pages, though twelve months of sums are far below 1 MB).
+ */
+export async function territoryMonths(territory: string, from: string, to: string): Promise<TerritoryMonth[]> {
+  const names = Object.fromEntries(MONTH_PROJECTION.map((name, i) => [`#a${i}`, name]));
+  const months: TerritoryMonth[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const out = await send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': { S: keys.territoryPartition(territory) },
+          ':from': { S: keys.territoryMonth(territory, from).SK },
+          ':to': { S: keys.territoryMonth(territory, to).SK },
+        },
+        ProjectionExpression: Object.keys(names).join(', '),
+        ExpressionAttributeNames: names,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    for (const raw of out.Items ?? []) {
+      const item = exactItem(raw);
+      const figures = Object.fromEntries(ADDITIVE_FIGURES.filter((f) => typeof item[f] === 'string').map((f) => [f, item[f] as string]));
+      months.push(territoryMonthOf(territory, item.month as string, figures, (item.caes ?? []) as string[], (item.datasetVintages ?? []) as string[]));
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return months;
+}
+
+/** The manifests of the given CAEs for a month (those that have one), by CAE id: one BatchGet per 100 CAEs. */
+export async function manifestsOfCaes(month: string, caeIds: readonly string[]): Promise<Map<string, AggregateManifest>> {
+  const items = await batchGetExact(caeIds.map((caeId) => keys.aggregateManifest(caeId, month)));
+  const manifests = items.map(manifestFromItem).filter((m): m is AggregateManifest => m !== undefined);
+  return new Map(manifests.map((m) => [m.caeId, m]));
+}
+
+/** One CAE's own figures of a month in a territory, from its manifest (undefined when it had nobody there). */
+export function caeFigures(manifest: AggregateManifest, territory: string): TerritoryMonth | undefined {
+  const figures = manifest.territories[territory];
+  return figures ? territoryMonthOf(territory, manifest.month, figures, [manifest.caeId], [manifest.datasetVintage]) : undefined;
 }

@@ -1,20 +1,26 @@
 /**
  * Public grants in the single table. The grant lives in its CAE's partition (`CAE#<caeId>#GRANT` /
- * `GRANT#<year>#<id>`), and a copy in the partition of every territory whose reports count it (the funder's
- * territory and each territory that contains it: `TERR#departement:69` / `GRANT#<year>#CAE#<caeId>#<id>`), so
- * that a report reads its grants with one query, next to its aggregates.
+ * `GRANT#<year>#<id>`), and is added to a grant line in the partition of every territory whose reports count it
+ * (the funder's territory and each territory that contains it: `TERR#departement:69` /
+ * `GRANTLINE#<year>#<funder's territory>#<digest of the funder>`). A line sums one funder's grants of a year
+ * over every CAE (domain/reporting grantLines), so that a report reads one item per funder, never one per CAE
+ * or per grant.
  *
- * Every item has a key fixed by the grant's id and is written with `attribute_not_exists`: doing the work
- * twice (a request taken over after a crash, see shared/idempotency.ts) writes each item once. A request that
- * fails midway deletes the copies it may have written before the error goes up, so a retry (which gets a new
- * id) cannot leave a grant counted twice.
+ * A line is updated with `ADD amount, grants {<caeId>#<grantId>}` on the condition that the grant's token is not
+ * in it yet, and the grant's own item is written with `attribute_not_exists`: doing the work twice (a request
+ * taken over after a crash, see shared/idempotency.ts) counts the grant once. A request that fails midway
+ * subtracts the grant from the lines it may have reached before the error goes up (on the condition that its
+ * token is there), so a retry (which gets a new id) cannot leave a grant counted twice.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { Grant } from '../../../domain/reporting/index.js';
-import { db, queryAll, tableName } from '../dynamo.js';
+import { createHash } from 'node:crypto';
+import { type AttributeValue, ConditionalCheckFailedException, type DynamoDBClient, QueryCommand as ExactQueryCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { Dec } from '../../../domain/money.js';
+import type { Grant, GrantLine } from '../../../domain/reporting/index.js';
+import { db, tableName } from '../dynamo.js';
 import { outsideTenant } from '../tenantScope.js';
 import * as keys from '../keys.js';
+import { exactItem, exactNumber } from './exactNumbers.js';
 
 /** A grant as stored and returned by the API. */
 export interface StoredGrant extends Grant {
@@ -41,40 +47,96 @@ async function putOnce(item: Record<string, unknown>): Promise<boolean> {
   }
 }
 
+const funderKey = (funder: string) => createHash('sha256').update(funder).digest('hex').slice(0, 24);
+const tokenOf = (grant: Grant) => `${grant.caeId}#${grant.id}`;
+
+/** Adds the grant to one line (or, with `sign` −1, takes it out); false when the condition says it is done. */
+async function updateLine(territory: string, grant: Grant, sign: 1 | -1): Promise<boolean> {
+  const token = tokenOf(grant);
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.territoryGrantLine(territory, grant.year, grant.territory, funderKey(grant.funder)),
+        UpdateExpression:
+          sign === 1
+            ? 'SET funder = :funder, funderTerritory = :territory, #year = :year ADD amount :amount, grants :tokens'
+            : 'ADD amount :amount DELETE grants :tokens',
+        ConditionExpression: sign === 1 ? 'NOT contains(grants, :token)' : 'contains(grants, :token)',
+        ExpressionAttributeNames: sign === 1 ? { '#year': 'year' } : undefined,
+        ExpressionAttributeValues: {
+          ...(sign === 1 ? { ':funder': grant.funder, ':territory': grant.territory, ':year': grant.year } : {}),
+          ':amount': exactNumber(sign === 1 ? grant.amount : new Dec(grant.amount).negated().toString()),
+          ':tokens': new Set([token]),
+          ':token': token,
+        },
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
 /**
- * Stores a grant and its copies; returns the grant as first stored (a repeated call with the same id returns
- * the first one unchanged). On a failure, deletes what it may have written and rethrows.
+ * Stores a grant and adds it to its lines; returns the grant as first stored (a repeated call with the same id
+ * returns the first one unchanged). On a failure, takes it out of the lines it reached and rethrows.
  */
 export async function createGrant(grant: StoredGrant): Promise<StoredGrant> {
   const own = keys.grant(grant.caeId, grant.year, grant.id);
-  const copies = grant.countsIn.map((territory) => keys.territoryGrant(territory, grant.year, grant.caeId, grant.id));
   try {
-    // The copies live under the territories' partitions, outside the CAE's keys: the one place a tenant's request
+    // The lines live under the territories' partitions, outside the CAE's keys: the one place a tenant's request
     // writes there on purpose, so it steps out of its IAM confinement for these writes only.
-    await outsideTenant(() => Promise.all(copies.map((key) => putOnce({ ...key, type: 'TERRITORY_GRANT', ...grant }))));
+    await outsideTenant(() => Promise.all(grant.countsIn.map((territory) => updateLine(territory, grant, 1))));
     if (await putOnce({ ...own, type: 'GRANT', ...grant })) return grant;
     const out = await db.send(new GetCommand({ TableName: tableName, Key: own, ConsistentRead: true }));
     return out.Item ? fromItem(out.Item) : grant;
   } catch (error) {
     await Promise.allSettled([
       db.send(new DeleteCommand({ TableName: tableName, Key: own })),
-      outsideTenant(() => Promise.allSettled(copies.map((key) => db.send(new DeleteCommand({ TableName: tableName, Key: key }))))),
+      outsideTenant(() => Promise.allSettled(grant.countsIn.map((territory) => updateLine(territory, grant, -1)))),
     ]);
     throw error;
   }
 }
 
-/** The grants counted in a territory's reports for the years `fromYear`–`toYear`: one query on its partition. */
-export async function territoryGrants(territory: string, fromYear: number, toYear: number): Promise<StoredGrant[]> {
-  const items = await queryAll({
-    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-    ExpressionAttributeValues: {
-      ':pk': keys.territoryPartition(territory),
-      ':from': `GRANT#${String(fromYear).padStart(4, '0')}#`,
-      ':to': `GRANT#${String(toYear).padStart(4, '0')}#~`,
-    },
-  });
-  return items.map(fromItem);
+/**
+ * The grant lines counted in a territory's reports for the years `fromYear`–`toYear`: one query on its partition,
+ * amounts read exactly (exactNumbers.ts).
+ */
+export async function territoryGrantLines(territory: string, fromYear: number, toYear: number): Promise<GrantLine[]> {
+  const send = db.send as unknown as DynamoDBClient['send'];
+  const lines: GrantLine[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const out = await send(
+      new ExactQueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: {
+          ':pk': { S: keys.territoryPartition(territory) },
+          ':from': { S: `GRANTLINE#${String(fromYear).padStart(4, '0')}#` },
+          ':to': { S: `GRANTLINE#${String(toYear).padStart(4, '0')}#~` },
+        },
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
+    for (const raw of out.Items ?? []) {
+      const item = exactItem(raw);
+      const tokens = (item.grants ?? []) as string[];
+      if (tokens.length === 0) continue; // every grant of it was taken out again
+      lines.push({
+        funder: item.funder as string,
+        territory: item.funderTerritory as string,
+        year: Number(item.year),
+        amount: new Dec(item.amount as string).toFixed(2),
+        caes: [...new Set(tokens.map((t) => t.split('#')[0] as string))].sort(),
+      });
+    }
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return lines;
 }
 
 /** A CAE's grants of a year, from its own partition. */

@@ -62,6 +62,8 @@ export const sign = {
 export interface ResultFigures {
   revenue?: string;
   purchases?: string;
+  /** Expenses other than purchases for resale (supplies, travel, fees…). */
+  otherExpenses?: string;
   vatCollected?: string;
   contribution?: string;
   payslip?: { gross: string; employerContributions: string; employeeContributions: string };
@@ -72,7 +74,8 @@ export function aMonthResult(caeId: string, entrepreneurId: string, month: strin
   const revenue = f.revenue ?? '0.00';
   const purchases = f.purchases ?? '0.00';
   const contribution = f.contribution ?? '0.00';
-  const envelope = new Dec(revenue).minus(contribution).minus(purchases);
+  const expenses = new Dec(purchases).plus(f.otherExpenses ?? '0.00');
+  const envelope = new Dec(revenue).minus(contribution).minus(expenses);
   const employerCost = f.payslip ? new Dec(f.payslip.gross).plus(f.payslip.employerContributions) : new Dec(0);
   return {
     caeId,
@@ -84,7 +87,7 @@ export function aMonthResult(caeId: string, entrepreneurId: string, month: strin
       openingBalance: '0.00',
       revenue,
       contribution,
-      expenses: purchases,
+      expenses: formatMoney(expenses),
       envelope: formatMoney(envelope),
       employerCost: formatMoney(employerCost),
       closingBalance: formatMoney(envelope.minus(employerCost)),

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { caeGrants, territoryGrants } from '../../../functions/shared/repositories/grants.js';
+import { caeGrants, createGrant, territoryGrantLines } from '../../../functions/shared/repositories/grants.js';
 import { admin, entrepreneurOf, funderOf, staffOf } from '../../support/events.js';
 import { grant, newCae, report } from './fixtures.js';
 
@@ -76,14 +76,33 @@ describe('POST /caes/{caeId}/grants', () => {
     expect((await grant(caeId, body, funderOf('departement:2A'))).status).toBe(403);
   });
 
-  it("stores a copy in each enclosing territory's partition, read with one query", async () => {
+  it("adds the grant to its funder's line in each enclosing territory's partition, read with one query", async () => {
     const caeId = await newCae();
-    const created = await grant(caeId, { ...body, territory: 'commune:2A004', year: 2016 });
+    const funder = `Commune d'Ajaccio ${randomUUID()}`;
+    await grant(caeId, { ...body, funder, territory: 'commune:2A004', year: 2016 });
     for (const territory of ['commune:2A004', 'departement:2A', 'region:94', 'france']) {
-      const found = await territoryGrants(territory, 2016, 2016);
-      expect(found.map((g) => g.id), territory).toContain(created.body.id);
+      const lines = (await territoryGrantLines(territory, 2016, 2016)).filter((l) => l.funder === funder);
+      expect(lines, territory).toEqual([{ funder, territory: 'commune:2A004', year: 2016, amount: '1200.00', caes: [caeId] }]);
     }
-    expect((await territoryGrants('departement:2B', 2016, 2016)).map((g) => g.id)).not.toContain(created.body.id);
+    expect((await territoryGrantLines('departement:2B', 2016, 2016)).map((l) => l.funder)).not.toContain(funder);
+  });
+
+  it("sums one funder's grants to several CAEs in one line, whatever the number of CAEs", async () => {
+    const [a, b] = await Promise.all([newCae(), newCae()]);
+    const funder = `Collectivité de Corse ${randomUUID()}`;
+    await Promise.all([grant(a, { ...body, funder, amount: '1000.10' }), grant(b, { ...body, funder, amount: '0.20' }), grant(b, { ...body, funder, amount: '99.70' })]);
+    const lines = (await territoryGrantLines('departement:2A', 2017, 2017)).filter((l) => l.funder === funder);
+    expect(lines).toEqual([{ funder, territory: 'departement:2A', year: 2017, amount: '1100.00', caes: [a, b].sort() }]);
+  });
+
+  it('counts a grant written twice (a request taken over after a crash) once', async () => {
+    const caeId = await newCae();
+    const funder = `Office de Corse ${randomUUID()}`;
+    const stored = { id: `G${randomUUID()}`, caeId, ...body, funder, countsIn: ['departement:2A', 'france', 'region:94'], datasetVintage: 'test', createdAt: '2017-01-02T00:00:00.000Z' };
+    await createGrant(stored);
+    await createGrant(stored);
+    const lines = (await territoryGrantLines('france', 2017, 2017)).filter((l) => l.funder === funder);
+    expect(lines.map((l) => l.amount)).toEqual(['1200.00']);
   });
 
   it("counts a recorded grant in the funder's territory report", async () => {

@@ -3,6 +3,7 @@
  *
  * CAE A                                                   Jan                 Feb                  Mar
  *  A1 Lyon 69123        CAPE 2018-10-01, CESA 2019-02-01  rev 3000 pur 500    rev 4000 pur 0       rev 2500 pur 100
+ *                                                          other exp 250
  *                                                          vat 600 ctb 300     vat 800 ctb 400      vat 500 ctb 250
  *                                                                              gross 1801.80        gross 900.90
  *                                                                              er 200 ee 400        er 90 ee 200
@@ -23,6 +24,7 @@
  * and 6,000 for 2018; Région (region:84) 24,000 for 2019; Département de l'Isère (departement:38) 3,600 for 2019.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { db } from '../../../functions/shared/dynamo.js';
 import { admin, funderOf, staffOf } from '../../support/events.js';
 import { aggregate, aMonthResult, grant, newCae, newPerson, type Person, putResult, report, type ResultFigures, sign } from './fixtures.js';
 
@@ -65,7 +67,7 @@ beforeAll(async () => {
   people.push(a1, a2, a3, a4, b1, b2);
 
   await closeMonths(caeA, a1.id, LYON, [
-    { revenue: '3000.00', purchases: '500.00', vatCollected: '600.00', contribution: '300.00' },
+    { revenue: '3000.00', purchases: '500.00', otherExpenses: '250.00', vatCollected: '600.00', contribution: '300.00' },
     { revenue: '4000.00', vatCollected: '800.00', contribution: '400.00', payslip: { gross: '1801.80', employerContributions: '200.00', employeeContributions: '400.00' } },
     { revenue: '2500.00', purchases: '100.00', vatCollected: '500.00', contribution: '250.00', payslip: { gross: '900.90', employerContributions: '90.00', employeeContributions: '200.00' } },
   ]);
@@ -107,8 +109,9 @@ describe('the Rhône, first quarter of 2019, figure by figure', () => {
 
   it('sums revenue, purchases and value added of A1, A2 and B1 only', () => {
     // revenue: A1 3000+4000+2500 = 9500; A2 1000+1500+500 = 3000; B1 5000+0+3000 = 8000 → 20500
-    // purchases: A1 500+0+100 = 600; A2 200+300+0 = 500; B1 1000 → 2100; value added 20500 − 2100 = 18400
-    expect(rhone).toMatchObject({ revenue: '20500.00', purchases: '2100.00', valueAdded: '18400.00' });
+    // purchases: A1 500+0+100 = 600; A2 200+300+0 = 500; B1 1000 → 2100;
+    // value added = revenue − every expense: 20500 − 2100 − A1's other expenses 250 = 18150 (not the margin 18400)
+    expect(rhone).toMatchObject({ revenue: '20500.00', purchases: '2100.00', valueAdded: '18150.00' });
   });
 
   it('sums VAT collected and cooperative contributions', () => {
@@ -158,9 +161,9 @@ describe('the Rhône, first quarter of 2019, figure by figure', () => {
   });
 
   it('gives the leverage per public euro to 4 decimals', () => {
-    // 20500/5500 = 3.72727 → 3.7273; 18400/5500 = 3.34545 → 3.3455; 4100/5500 = 0.74545 → 0.7455;
+    // 20500/5500 = 3.72727 → 3.7273; 18150/5500 = 3.3 → 3.3000; 4100/5500 = 0.74545 → 0.7455;
     // 8204.50/5500 = 1.49173 → 1.4917; 2949/5500 = 0.53618 → 0.5362
-    expect(rhone.perPublicEuro).toEqual({ revenue: '3.7273', valueAdded: '3.3455', vatCollected: '0.7455', grossSalaries: '1.4917', socialContributions: '0.5362' });
+    expect(rhone.perPublicEuro).toEqual({ revenue: '3.7273', valueAdded: '3.3000', vatCollected: '0.7455', grossSalaries: '1.4917', socialContributions: '0.5362' });
   });
 
   it('gives the self-financing ratio', () => {
@@ -247,9 +250,32 @@ describe('rewriting a month', () => {
     expect((await report('departement:69', Q1, funderOf('departement:69'))).body).toEqual(rhone);
   });
 
-  it("tells the workflow how many territories it wrote: A's Lyon, Villefranche and Grenoble give 10", async () => {
+  it("tells the workflow how many territories the month counts in: A's Lyon, Villefranche and Grenoble give 10", async () => {
     // communes 69123, 69264, 38185; EPCIs of each (3); départements 69, 38; région 84; france → 3 + 3 + 2 + 1 + 1
     expect(await aggregate(caeA, '2019-01')).toEqual({ caeId: caeA, month: '2019-01', aggregates: 10 });
+  });
+});
+
+describe('what it costs', () => {
+  it('reads two queries: one item per month of the period and one per grant line, whatever the number of CAEs', async () => {
+    const seen: { command: string; items: number }[] = [];
+    const name = 'countReportReads';
+    db.middlewareStack.add(
+      (next, context) => async (args) => {
+        const out = await next(args);
+        seen.push({ command: context.commandName ?? '', items: (out.output as { Count?: number }).Count ?? 0 });
+        return out;
+      },
+      { step: 'initialize', name },
+    );
+    try {
+      await report('departement:69', Q1);
+    } finally {
+      db.middlewareStack.remove(name);
+    }
+    // 3 months; 2 grant lines of 2019 in the Rhône's partition (Lyon's and the Rhône's; the région's is not in it)
+    expect(seen.map((r) => r.command)).toEqual(['QueryCommand', 'QueryCommand']);
+    expect(seen.map((r) => r.items).sort()).toEqual([2, 3]);
   });
 });
 

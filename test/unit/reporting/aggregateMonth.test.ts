@@ -124,7 +124,7 @@ describe('aggregateMonth: people figures', () => {
 });
 
 describe('aggregateMonth: money and jobs', () => {
-  it('sums the accounts and payslips of the month, with value added = revenue − purchases', () => {
+  it('sums the accounts and payslips of the month (only purchases for resale as expenses here: value added = gross margin)', () => {
     const a = only('departement:69', {
       caeId: 'C',
       month: MONTH,
@@ -146,6 +146,36 @@ describe('aggregateMonth: money and jobs', () => {
       payslips: 1,
       jobsFte: '1.0000',
     });
+  });
+
+  it('takes value added as revenue minus every expense of the account, and keeps purchases for resale apart', () => {
+    // A: 3000 revenue, 500 purchases for resale + 700 other expenses (supplies, travel, fees…); B: 1000, 100 fees
+    const a = only('departement:69', {
+      caeId: 'C',
+      month: MONTH,
+      entrepreneurs: [],
+      results: [
+        figures('A', LYON, { revenue: '3000.00', purchases: '500.00', expenses: '1200.00' }, { gross: '1801.80', employerContributions: '200.00' }),
+        figures('B', VILLEURBANNE, { revenue: '1000.00', expenses: '100.00' }),
+      ],
+    });
+    // value added 4000 − 1300 = 2700 (salaries and contributions are not intermediate consumption);
+    // gross margin would be 4000 − 500 = 3500: purchases stay 500 so a reader can compute it
+    expect(a).toMatchObject({ revenue: '4000.00', purchases: '500.00', valueAdded: '2700.00', grossSalaries: '1801.80' });
+  });
+
+  it('counts for each sum the people who contribute to it, for statistical secrecy', () => {
+    const a = only('departement:69', {
+      caeId: 'C',
+      month: MONTH,
+      entrepreneurs: [],
+      results: [
+        figures('A', LYON, { revenue: '3000.00', purchases: '500.00' }, { gross: '1801.80' }),
+        figures('B', VILLEURBANNE, { revenue: '1000.00' }),
+        figures('C', VILLEURBANNE, { expenses: '40.00' }),
+      ],
+    });
+    expect(a?.contributors).toMatchObject({ revenue: 2, purchases: 1, valueAdded: 3, grossSalaries: 1, employerContributions: 0 });
   });
 
   it('counts a gross at or above the full-time SMIC as one job, below it pro rata to 4 decimals', () => {

@@ -1,12 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../../domain/reporting/index.js';
+import { type BuildReportInput, buildReport, type Grant, grantLines, type MonthAggregate, mergeTerritoryMonths, territoryMonthOf } from '../../../domain/reporting/index.js';
 import { aGrant, anAggregate } from './builders.js';
 
 const DEP = 'departement:69';
 
+/** The report of CAEs' aggregates and grants, summed as storage sums them (federation-wide months, grant lines). */
+function build(input: Omit<BuildReportInput, 'months' | 'grants'> & { aggregates: MonthAggregate[]; grants: Grant[]; months?: BuildReportInput['months'] }) {
+  const { aggregates, grants, months, ...rest } = input;
+  return buildReport({ ...rest, months: [...mergeTerritoryMonths(aggregates), ...(months ?? [])], grants: grantLines(grants) });
+}
+
 describe('buildReport', () => {
   it('sums the figures of every CAE over every month of the period', () => {
-    const report = buildReport({
+    const report = build({
       territory: DEP,
       from: '2025-01',
       to: '2025-02',
@@ -21,7 +27,7 @@ describe('buildReport', () => {
   });
 
   it("ignores another territory's aggregates and months outside the period", () => {
-    const report = buildReport({
+    const report = build({
       territory: DEP,
       from: '2025-01',
       to: '2025-01',
@@ -36,7 +42,7 @@ describe('buildReport', () => {
   });
 
   it('lists every month of the period, with zeros where nothing was closed', () => {
-    const report = buildReport({ territory: DEP, from: '2024-11', to: '2025-02', aggregates: [], grants: [] });
+    const report = build({ territory: DEP, from: '2024-11', to: '2025-02', aggregates: [], grants: [] });
     expect(report.months.map((m) => [m.month, m.revenue])).toEqual([
       ['2024-11', '0.00'],
       ['2024-12', '0.00'],
@@ -46,7 +52,7 @@ describe('buildReport', () => {
   });
 
   it("counts people at the end of the period from the period's last month with figures", () => {
-    const report = buildReport({
+    const report = build({
       territory: DEP,
       from: '2025-01',
       to: '2025-06',
@@ -62,7 +68,7 @@ describe('buildReport', () => {
   });
 
   it('sums welcomed, entries and exits by reason over the period', () => {
-    const report = buildReport({
+    const report = build({
       territory: DEP,
       from: '2025-01',
       to: '2025-02',
@@ -77,8 +83,8 @@ describe('buildReport', () => {
     expect(report.months.map((m) => m.exits)).toEqual([1, 2]);
   });
 
-  it("averages each CAE's jobs in FTE over the months it closed in the period, and adds the CAEs up", () => {
-    const report = buildReport({
+  it("averages the territory's jobs in FTE over its months from the first closed one to the last", () => {
+    const report = build({
       territory: DEP,
       from: '2025-01',
       to: '2025-12',
@@ -88,73 +94,83 @@ describe('buildReport', () => {
         anAggregate({ territory: DEP, month: '2025-03', caeId: 'B', jobsFte: '1.0000' }),
       ],
       grants: [],
-      closures: [
-        { caeId: 'A', month: '2025-01' },
-        { caeId: 'A', month: '2025-02' },
-        { caeId: 'A', month: '2025-03' },
-        { caeId: 'B', month: '2025-03' },
-      ],
     });
-    // A: (0 + 2 + 1.166) ÷ 3 closed months = 1.0553; B joined in March: 1 ÷ 1 = 1 → 2.0553 → 2.06
-    expect(report.jobsFte).toBe('2.06');
+    // nothing closed in January, nor after March: (2 + 2.166) ÷ 2 = 2.083 → 2.08
+    expect(report.jobsFte).toBe('2.08');
     expect(report.months.slice(0, 3).map((m) => m.jobsFte)).toEqual(['0.00', '2.00', '2.17']);
   });
 
-  it('counts the months a CAE has figures in as closed when no marker says so', () => {
-    const report = buildReport({
+  it('counts a month without any figures between two closed months as zero jobs', () => {
+    const report = build({
       territory: DEP,
       from: '2025-01',
       to: '2025-12',
-      aggregates: [anAggregate({ territory: DEP, month: '2025-02', caeId: 'A', jobsFte: '2.0000' }), anAggregate({ territory: DEP, month: '2025-03', caeId: 'A', jobsFte: '1.0000' })],
+      aggregates: [anAggregate({ territory: DEP, month: '2025-02', caeId: 'A', jobsFte: '2.0000' }), anAggregate({ territory: DEP, month: '2025-04', caeId: 'A', jobsFte: '1.0000' })],
       grants: [],
     });
-    // (2 + 1) ÷ 2
-    expect(report.jobsFte).toBe('1.50');
+    // (2 + 0 + 1) ÷ 3
+    expect(report.jobsFte).toBe('1.00');
   });
 
-  it("counts nobody at the end when the CAE's last closed month had nobody in the territory", () => {
-    const report = buildReport({
+  it('counts nobody at the end when the last month closed says the territory is empty', () => {
+    const report = build({
       territory: DEP,
       from: '2025-01',
       to: '2025-12',
       aggregates: [anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', jobsFte: '1.0000', byStatusAtEnd: { candidate: 0, supported: 0, employee: 1, associate: 0, exited: 0 } })],
+      // February: the CAE closed it with nobody left in the territory (storage keeps the month, empty)
+      months: [territoryMonthOf(DEP, '2025-02', {}, [], [])],
       grants: [],
-      closures: [
-        { caeId: 'A', month: '2025-01' },
-        { caeId: 'A', month: '2025-02' },
-        { caeId: 'Z', month: '2025-03' },
-      ],
     });
     expect(report.entrepreneurs.statusMonth).toBe('2025-02');
     expect(report.entrepreneurs.byStatusAtEnd.employee).toBe(0);
     // one month of one job over two closed months
     expect(report.jobsFte).toBe('0.50');
+    expect(report.caes).toBe(1);
+    expect(report.months.map((m) => m.caes).slice(0, 2)).toEqual([1, 0]);
   });
 
-  it("takes each CAE's status from its own last closed month when one lags behind", () => {
+  it("counts at the end the people of the CAEs that closed the period's last month, and says how many did", () => {
     const employee = { candidate: 0, supported: 0, employee: 1, associate: 0, exited: 0 };
-    const report = buildReport({
+    const report = build({
       territory: DEP,
       from: '2025-01',
       to: '2025-03',
       aggregates: [
-        anAggregate({ territory: DEP, month: '2025-03', caeId: 'A', byStatusAtEnd: employee }),
+        anAggregate({ territory: DEP, month: '2025-02', caeId: 'A', byStatusAtEnd: employee }),
         anAggregate({ territory: DEP, month: '2025-02', caeId: 'B', byStatusAtEnd: employee }),
+        anAggregate({ territory: DEP, month: '2025-03', caeId: 'A', byStatusAtEnd: employee }),
       ],
       grants: [],
     });
     expect(report.entrepreneurs.statusMonth).toBe('2025-03');
-    expect(report.entrepreneurs.byStatusAtEnd.employee).toBe(2);
+    expect(report.entrepreneurs.byStatusAtEnd.employee).toBe(1);
+    expect(report.months.map((m) => m.caes)).toEqual([0, 2, 1]);
+  });
+
+  it('lists one grant line per funder, territory and year, summed over the CAEs it funds', () => {
+    const report = build({
+      territory: DEP,
+      from: '2025-01',
+      to: '2025-12',
+      aggregates: [],
+      grants: [
+        aGrant({ territory: DEP, year: 2025, amount: '1000.00', caeId: 'A', funder: 'Département du Rhône' }),
+        aGrant({ territory: DEP, year: 2025, amount: '500.50', caeId: 'B', funder: 'Département du Rhône' }),
+      ],
+    });
+    expect(report.grants).toEqual([{ funder: 'Département du Rhône', territory: DEP, year: 2025, amount: '1500.50', inPeriod: '1500.50' }]);
+    expect(report.caes).toBe(2);
   });
 
   it('gives null ratios when there is no public funding', () => {
-    const report = buildReport({ territory: DEP, from: '2025-01', to: '2025-01', aggregates: [anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', revenue: '10.00', cooperativeContributions: '1.00' })], grants: [] });
+    const report = build({ territory: DEP, from: '2025-01', to: '2025-01', aggregates: [anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', revenue: '10.00', cooperativeContributions: '1.00' })], grants: [] });
     expect(report.perPublicEuro).toEqual({ revenue: null, valueAdded: null, vatCollected: null, grossSalaries: null, socialContributions: null });
     expect(report.selfFinancingRatio).toBeNull();
   });
 
   it('computes the leverage per public euro and the self-financing ratio to 4 decimals', () => {
-    const report = buildReport({
+    const report = build({
       territory: DEP,
       from: '2025-01',
       to: '2025-12',
@@ -172,7 +188,7 @@ describe('buildReport', () => {
   });
 
   it('counts grants of the territory and of territories inside it, not of territories around it', () => {
-    const report = buildReport({
+    const report = build({
       territory: DEP,
       from: '2025-01',
       to: '2025-12',
@@ -190,29 +206,29 @@ describe('buildReport', () => {
 
   it('counts a grant listed twice once', () => {
     const grant = aGrant({ territory: DEP, year: 2025, amount: '1200.00' });
-    const report = buildReport({ territory: DEP, from: '2025-01', to: '2025-12', aggregates: [], grants: [grant, grant] });
+    const report = build({ territory: DEP, from: '2025-01', to: '2025-12', aggregates: [], grants: [grant, grant] });
     expect(report.publicFunding).toBe('1200.00');
   });
 
   it("spreads a grant's share over the months so that the months add up to the total", () => {
-    const report = buildReport({ territory: DEP, from: '2025-01', to: '2025-03', aggregates: [], grants: [aGrant({ territory: DEP, year: 2025, amount: '10000.00' })] });
+    const report = build({ territory: DEP, from: '2025-01', to: '2025-03', aggregates: [], grants: [aGrant({ territory: DEP, year: 2025, amount: '10000.00' })] });
     expect(report.months.map((m) => m.publicFunding)).toEqual(['833.33', '833.34', '833.33']);
     expect(report.publicFunding).toBe('2500.00');
     expect(report.grants[0]?.inPeriod).toBe('2500.00');
   });
 
   it('counts the CAE of a grant among the CAEs even without figures', () => {
-    const report = buildReport({ territory: DEP, from: '2025-01', to: '2025-01', aggregates: [], grants: [aGrant({ territory: DEP, year: 2025, amount: '12.00', caeId: 'Z' })] });
+    const report = build({ territory: DEP, from: '2025-01', to: '2025-01', aggregates: [], grants: [aGrant({ territory: DEP, year: 2025, amount: '12.00', caeId: 'Z' })] });
     expect(report.caes).toBe(1);
   });
 
   it('names the territory and records the dataset vintages of the data', () => {
-    const report = buildReport({ territory: DEP, from: '2025-01', to: '2025-01', aggregates: [anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', datasetVintage: 'old@1' })], grants: [] });
+    const report = build({ territory: DEP, from: '2025-01', to: '2025-01', aggregates: [anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', datasetVintage: 'old@1' })], grants: [] });
     expect(report.territoryName).toBe('Rhône');
     expect(report.dataVintages).toEqual(['old@1']);
   });
 
   it('refuses a period that ends before it starts', () => {
-    expect(() => buildReport({ territory: DEP, from: '2025-02', to: '2025-01', aggregates: [], grants: [] })).toThrow(RangeError);
+    expect(() => build({ territory: DEP, from: '2025-02', to: '2025-01', aggregates: [], grants: [] })).toThrow(RangeError);
   });
 });

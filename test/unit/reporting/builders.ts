@@ -1,6 +1,6 @@
 /** Small builders for the reporting specs: people, a month's figures, aggregates and grants. */
 import type { CareerCommand } from '../../../domain/careerPath/index.js';
-import type { Grant, MonthAggregate, MonthFigures, PersonInput } from '../../../domain/reporting/index.js';
+import { type Grant, MONEY_FIGURES, type MonthAggregate, type MonthFigures, type PersonInput } from '../../../domain/reporting/index.js';
 import { datasetVintage } from '../../../domain/territory/index.js';
 import { pathOf } from '../careerPath/builders.js';
 
@@ -26,7 +26,7 @@ export function figures(
   return {
     entrepreneurId,
     communeCode,
-    account: { revenue: '0.00', purchases: '0.00', vatCollected: '0.00', contribution: '0.00', ...account },
+    account: { revenue: '0.00', purchases: '0.00', vatCollected: '0.00', contribution: '0.00', ...account, expenses: account.expenses ?? account.purchases ?? '0.00' },
     ...(payslip
       ? {
           payslip: {
@@ -43,6 +43,7 @@ export function figures(
 
 const zeroStatuses = { candidate: 0, supported: 0, employee: 0, associate: 0, exited: 0 };
 const zeroExits = { company_created: 0, salaried_job: 0, training: 0, stopped: 0, other: 0, associate_deadline: 0 };
+const zeroContributors = Object.fromEntries(MONEY_FIGURES.map((f) => [f, 0])) as MonthAggregate['contributors'];
 
 export function anAggregate(overrides: Partial<MonthAggregate> & Pick<MonthAggregate, 'territory' | 'month' | 'caeId'>): MonthAggregate {
   return {
@@ -63,6 +64,7 @@ export function anAggregate(overrides: Partial<MonthAggregate> & Pick<MonthAggre
     ...overrides,
     byStatusAtEnd: { ...zeroStatuses, ...overrides.byStatusAtEnd },
     exits: { ...zeroExits, ...overrides.exits },
+    contributors: { ...zeroContributors, ...overrides.contributors },
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport } from '../../../domain/reporting/index.js';
+import { buildReport, grantLines, mergeTerritoryMonths } from '../../../domain/reporting/index.js';
 import { CSV_COLUMNS, csvFileName, reportCsv } from '../../../functions/reports/csv.js';
 import { chartSvg, esc, frNumber, reportHtml } from '../../../functions/reports/html.js';
 import { aGrant, anAggregate } from './builders.js';
@@ -9,8 +9,8 @@ const report = buildReport({
   territory: DEP,
   from: '2025-01',
   to: '2025-02',
-  aggregates: [anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', revenue: '1234567.89', grossSalaries: '1000.00' })],
-  grants: [aGrant({ territory: DEP, year: 2025, amount: '1200.00', funder: 'Conseil "départemental" <b>&</b>' })],
+  months: mergeTerritoryMonths([anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', revenue: '1234567.89', grossSalaries: '1000.00' })]),
+  grants: grantLines([aGrant({ territory: DEP, year: 2025, amount: '1200.00', funder: 'Conseil "départemental" <b>&</b>' })]),
 });
 
 describe('the CSV', () => {
@@ -42,6 +42,13 @@ describe('the HTML page', () => {
     expect(html).not.toContain('<b>&</b>');
   });
 
+  it('says in its method which figure is value added and which is the gross margin', () => {
+    const method = reportHtml(report).split('<h2>Méthode</h2>')[1] ?? '';
+    expect(method).toContain('Valeur ajoutée = chiffre d\'affaires HT − consommations intermédiaires');
+    expect(method).toContain('hors salaires et cotisations sociales');
+    expect(method).toContain('marge commerciale (chiffre d\'affaires HT − achats de marchandises)');
+  });
+
   it('draws one bar per month and series, and one public-funding point per month', () => {
     const svg = chartSvg(report.months);
     expect(svg.match(/class="bar bar-revenue"/g)).toHaveLength(2);
@@ -50,7 +57,7 @@ describe('the HTML page', () => {
   });
 
   it('draws a chart with an axis even when every figure is zero', () => {
-    const empty = buildReport({ territory: DEP, from: '2025-01', to: '2025-01', aggregates: [], grants: [] });
+    const empty = buildReport({ territory: DEP, from: '2025-01', to: '2025-01', months: [], grants: [] });
     expect(chartSvg(empty.months)).toContain('class="axis"');
   });
 });

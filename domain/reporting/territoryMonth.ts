@@ -1,0 +1,113 @@
+/**
+ * Federation-wide months of a territory: every CAE's aggregate of one territory and month, summed.
+ *
+ * Every figure of an aggregate is additive (counts, money, FTE, contributors), so the federation-wide month is
+ * kept by adding each CAE's figures to it as the CAE closes the month, and a report reads one item per month
+ * whatever the number of CAEs. `additiveFigures` names those figures (flat, as decimal strings) so that storage
+ * can add them one by one (DynamoDB `ADD` on exact decimal numbers); `mergeTerritoryMonths` is the same sum done
+ * in memory, the reference the stored sums must equal.
+ */
+import { Decimal } from 'decimal.js';
+import type { IsoMonth } from '../calendar.js';
+import type { EndReason } from '../careerPath/index.js';
+import { Dec, formatMoney } from '../money.js';
+import { COUNTED_STATUSES, type CountedStatus, END_REASONS, MONEY_FIGURES, type MoneyFigure, type MonthAggregate, type TerritoryMonth } from './types.js';
+
+/** The additive figures of an aggregate, flat: figure name → decimal string. */
+export type AdditiveFigures = Record<string, string>;
+
+const COUNTS = ['welcomed', 'entries', 'companiesCreated', 'payslips'] as const;
+const statusFigure = (s: CountedStatus) => `status_${s}`;
+const exitFigure = (r: EndReason) => `exit_${r}`;
+const contributorsFigure = (f: MoneyFigure) => `contributors_${f}`;
+
+/** Every additive figure name, in a fixed order. */
+export const ADDITIVE_FIGURES: readonly string[] = [
+  ...COUNTS,
+  ...COUNTED_STATUSES.map(statusFigure),
+  ...END_REASONS.map(exitFigure),
+  'jobsFte',
+  ...MONEY_FIGURES,
+  ...MONEY_FIGURES.map(contributorsFigure),
+];
+
+type Figures = Omit<MonthAggregate, 'caeId' | 'datasetVintage' | 'territory' | 'month'>;
+
+/** An aggregate's additive figures, flat (see the module's TSDoc). */
+export function additiveFigures(a: Figures): AdditiveFigures {
+  const flat: AdditiveFigures = {};
+  for (const c of COUNTS) flat[c] = String(a[c]);
+  for (const s of COUNTED_STATUSES) flat[statusFigure(s)] = String(a.byStatusAtEnd[s] ?? 0);
+  for (const r of END_REASONS) flat[exitFigure(r)] = String(a.exits[r] ?? 0);
+  flat.jobsFte = a.jobsFte;
+  for (const f of MONEY_FIGURES) {
+    flat[f] = a[f];
+    flat[contributorsFigure(f)] = String(a.contributors?.[f] ?? 0);
+  }
+  return flat;
+}
+
+const dec = (flat: Partial<AdditiveFigures>, name: string) => new Dec(flat[name] ?? 0);
+
+/**
+ * What to add to go from `previous` to `next` (either may be absent: nothing): the non-zero differences only,
+ * so an unchanged figure is not written.
+ */
+export function figuresDelta(next: AdditiveFigures | undefined, previous: AdditiveFigures | undefined): AdditiveFigures {
+  const delta: AdditiveFigures = {};
+  for (const name of ADDITIVE_FIGURES) {
+    const d = dec(next ?? {}, name).minus(dec(previous ?? {}, name));
+    if (!d.isZero()) delta[name] = d.toString();
+  }
+  return delta;
+}
+
+/** A territory's month from its summed figures, formatted as aggregates are (money 2 decimals, FTE 4). */
+export function territoryMonthOf(
+  territory: string,
+  month: IsoMonth,
+  flat: Partial<AdditiveFigures>,
+  caes: readonly string[],
+  datasetVintages: readonly string[],
+): TerritoryMonth {
+  const count = (name: string) => dec(flat, name).toNumber();
+  return {
+    territory,
+    month,
+    caes: [...caes].sort(),
+    datasetVintages: [...datasetVintages].sort(),
+    welcomed: count('welcomed'),
+    entries: count('entries'),
+    companiesCreated: count('companiesCreated'),
+    payslips: count('payslips'),
+    byStatusAtEnd: Object.fromEntries(COUNTED_STATUSES.map((s) => [s, count(statusFigure(s))])) as Record<CountedStatus, number>,
+    exits: Object.fromEntries(END_REASONS.map((r) => [r, count(exitFigure(r))])) as Record<EndReason, number>,
+    jobsFte: dec(flat, 'jobsFte').toFixed(4, Decimal.ROUND_HALF_UP),
+    ...(Object.fromEntries(MONEY_FIGURES.map((f) => [f, formatMoney(dec(flat, f))])) as Record<MoneyFigure, string>),
+    contributors: Object.fromEntries(MONEY_FIGURES.map((f) => [f, count(contributorsFigure(f))])) as Record<MoneyFigure, number>,
+  };
+}
+
+/** Sums CAEs' aggregates into one month per (territory, month), sorted; a CAE counted twice counts once. */
+export function mergeTerritoryMonths(aggregates: readonly MonthAggregate[]): TerritoryMonth[] {
+  const groups = new Map<string, { territory: string; month: IsoMonth; sum: AdditiveFigures; caes: Set<string>; vintages: Set<string> }>();
+  for (const a of aggregates) {
+    const key = `${a.territory}#${a.month}`;
+    let group = groups.get(key);
+    if (!group) {
+      group = { territory: a.territory, month: a.month, sum: {}, caes: new Set(), vintages: new Set() };
+      groups.set(key, group);
+    }
+    if (group.caes.has(a.caeId)) continue;
+    group.caes.add(a.caeId);
+    group.vintages.add(a.datasetVintage);
+    const flat = additiveFigures(a);
+    for (const name of ADDITIVE_FIGURES) group.sum[name] = dec(group.sum, name).plus(dec(flat, name)).toString();
+  }
+  return [...groups.keys()]
+    .sort()
+    .map((key) => {
+      const g = groups.get(key) as NonNullable<ReturnType<typeof groups.get>>;
+      return territoryMonthOf(g.territory, g.month, g.sum, [...g.caes], [...g.vintages]);
+    });
+}
