@@ -26,7 +26,7 @@
  * - jobsFte: per payslip min(1, gross ÷ full-time SMIC gross of the month), rounded half-up to 4 decimals;
  * - money: sums of the closed accounts (revenue, purchases for resale, VAT collected, cooperative contribution)
  *   and payslips (gross, employer contributions after the general reduction, employee contributions);
- *   valueAdded = revenue − every expense of the account (DOMAIN.md "Value added": intermediate consumption,
+ *   valueAdded = revenue − every expense of the account (docs/domain.md "Value added": intermediate consumption,
  *   purchases for resale included; salaries and social contributions are not expenses of the account), while
  *   revenue − purchases for resale is the gross margin, the base of margin contribution policies, not value added;
  * - contributors: for each money figure, the people with a non-zero amount in it (statistical secrecy).

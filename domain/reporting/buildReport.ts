@@ -16,7 +16,7 @@
  *   `statusMonth` (a full-time job held six months of a year is 0.50 FTE over that year; months before anything
  *   was closed are not counted as zero); 2 decimals. Each month's FTE is in `months`.
  * - Public funding: the grant lines' shares in the period (grants.ts), month by month.
- * - Value added is revenue − every expense of the activity accounts (DOMAIN.md "Value added"); `purchases`
+ * - Value added is revenue − every expense of the activity accounts (docs/domain.md "Value added"); `purchases`
  *   (purchases for resale) is reported beside it: revenue − purchases is the gross margin, not value added.
  * - Leverage (`perPublicEuro`): each figure ÷ public funding, 4 decimals, half-up; socialContributions is
  *   employer + employee contributions. selfFinancingRatio = cooperative contributions ÷ (cooperative

@@ -87,7 +87,7 @@ export interface MonthAggregate {
   readonly revenue: string;
   /** Purchases for resale: revenue − purchases is the gross margin (marge commerciale), not value added. */
   readonly purchases: string;
-  /** Revenue − every expense of the activity account (DOMAIN.md "Value added"). */
+  /** Revenue − every expense of the activity account (docs/domain.md "Value added"). */
   readonly valueAdded: string;
   readonly vatCollected: string;
   readonly grossSalaries: string;
