@@ -33,6 +33,8 @@ const loadEnv = {
   ...process.env,
   TABLE_NAME: 'bench',
   AWS_REGION: 'eu-west-3',
+  // Configuration is validated at load, as on Lambda (where the stack sets it from a secret).
+  CURSOR_SECRET: 'bench-cursor-secret-of-at-least-32-characters',
   NODE_NO_WARNINGS: '1',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   // The SDK resolves from node_modules, as it does from the runtime's own on Lambda: its load time counts.
