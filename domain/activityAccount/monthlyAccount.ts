@@ -64,7 +64,7 @@ export interface MonthlyAccount {
   readonly vatDeductible: Decimal;
   /** Expenses of category 'purchase_for_resale'. */
   readonly purchases: Decimal;
-  /** Revenue − purchases (gross margin; "value added" in funders' reports). */
+  /** Revenue − purchases: the gross margin, the base of margin policies (not value added, which takes off every expense). */
   readonly margin: Decimal;
   /** The month's base under the policy (revenue or margin). */
   readonly contributionBase: Decimal;
