@@ -4,27 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { handler as executionEnded } from '../../functions/payroll/workflow/executionEnded.js';
-import { openRunItem } from '../../functions/shared/repositories/payrollBatches.js';
 import { findRun } from '../../functions/shared/repositories/payrollRuns.js';
-import { newCae } from './fixtures.js';
+import { aRunningRun } from './fixtures.js';
 
 const MONTH = '2025-03';
 const execution = (name: string) => `arn:aws:states:eu-west-3:000000000000:execution:CaePayrollRun:${name}`;
 
 async function runningRun(executionArn: string) {
-  const caeId = await newCae();
-  await openRunItem({
-    caeId,
-    month: MONTH,
-    months: [MONTH],
-    status: 'running',
-    monthsClosedInPassing: [],
-    entrepreneurs: 0,
-    totals: { revenue: '0.00', contribution: '0.00', gross: '0.00', employerCost: '0.00', net: '0.00' },
-    startedAt: '2025-04-01T04:00:00.000Z',
-    executionArn,
-  });
-  return caeId;
+  return (await aRunningRun(MONTH, executionArn, '2025-04-01T04:00:00.000Z')).caeId;
 }
 
 const ended = (caeId: string, executionArn: string, status: string) =>

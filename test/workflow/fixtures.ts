@@ -10,6 +10,8 @@ import { handler as createEntrepreneur } from '../../functions/entrepreneurs/cre
 import { handler as renewConvention } from '../../functions/entrepreneurs/renewConvention.js';
 import { handler as signContract } from '../../functions/entrepreneurs/signContract.js';
 import { handler as signConvention } from '../../functions/entrepreneurs/signConvention.js';
+import { openRunItem } from '../../functions/shared/repositories/payrollBatches.js';
+import type { PayrollRun } from '../../functions/shared/repositories/payrollRuns.js';
 import { aCae, aPerson } from '../support/builders.js';
 import { admin, event, invoke, staffOf } from '../support/events.js';
 
@@ -75,3 +77,21 @@ export async function record(caeId: string, id: string, type: 'revenue' | 'expen
     }),
   );
 }
+
+/** A run of a new CAE stored as "running" under `executionArn`, as an interrupted or live run leaves it. */
+export async function aRunningRun(month: string, executionArn: string, heartbeatAt: string): Promise<PayrollRun> {
+  const caeId = await newCae();
+  return openRunItem({
+    caeId,
+    month,
+    months: [month],
+    status: 'running',
+    monthsClosedInPassing: [],
+    entrepreneurs: 0,
+    totals: { revenue: '0.00', contribution: '0.00', gross: '0.00', employerCost: '0.00', net: '0.00' },
+    startedAt: heartbeatAt,
+    executionArn,
+    heartbeatAt,
+  });
+}
+

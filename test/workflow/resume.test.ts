@@ -7,9 +7,8 @@ import { DescribeExecutionCommand, ExecutionAlreadyExists, ExecutionDoesNotExist
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resumeIfInterrupted } from '../../functions/payroll/runExecution.js';
-import { openRunItem } from '../../functions/shared/repositories/payrollBatches.js';
 import { findRun, type PayrollRun } from '../../functions/shared/repositories/payrollRuns.js';
-import { newCae } from './fixtures.js';
+import { aRunningRun } from './fixtures.js';
 
 const MONTH = '2025-03';
 const MACHINE = 'arn:aws:states:eu-west-3:000000000000:stateMachine:CaeWorkflow-CaePayrollRun';
@@ -31,19 +30,7 @@ afterAll(() => {
 
 /** A run that says "running", under OLD_EXECUTION, last heard of at `heartbeatAt`. */
 async function runningRun(heartbeatAt = new Date().toISOString()): Promise<PayrollRun> {
-  const caeId = await newCae();
-  return openRunItem({
-    caeId,
-    month: MONTH,
-    months: [MONTH],
-    status: 'running',
-    monthsClosedInPassing: [],
-    entrepreneurs: 0,
-    totals: { revenue: '0.00', contribution: '0.00', gross: '0.00', employerCost: '0.00', net: '0.00' },
-    startedAt: heartbeatAt,
-    executionArn: OLD_EXECUTION,
-    heartbeatAt,
-  });
+  return aRunningRun(MONTH, OLD_EXECUTION, heartbeatAt);
 }
 
 const starts = () => sfn.commandCalls(StartExecutionCommand);
