@@ -1,7 +1,7 @@
 /**
  * Builders for the activity tests: a CAE, entrepreneurs in the statuses the ledger cares about, and thin
- * wrappers around the activity handlers. Dates are relative to today so that the people stay active:
- * `Y` is last year, when every test activity happens; a CESA signed on Y-01-01 runs until Y+3.
+ * wrappers around the activity handlers. Every test activity happens in the fixed year `Y`; a CESA signed on
+ * Y-01-01 runs until Y+3, and entries are judged on their own dates, whatever today is.
  */
 import { randomUUID } from 'node:crypto';
 import { expect } from 'vitest';
@@ -19,12 +19,15 @@ import { handler as signContract } from '../../../functions/entrepreneurs/signCo
 import { handler as closeRun } from '../../../functions/payroll/workflow/closeRun.js';
 import { handler as openRun } from '../../../functions/payroll/workflow/openRun.js';
 import { handler as payBatch } from '../../../functions/payroll/workflow/payBatch.js';
-import { todayInParis } from '../../../functions/shared/clock.js';
 import { aCae, aPerson } from '../../support/builders.js';
 import { admin, event, invoke, type Reply, staffOf, type TestCaller } from '../../support/events.js';
 
-/** Last year: every test activity is dated in it. */
-export const Y = Number(todayInParis().slice(0, 4)) - 1;
+/**
+ * The year every test activity is dated in: a fixed year that the payroll rate tables cover, since some tests
+ * close months through the real payroll workflow (rates end with the last dated table: a year taken relative
+ * to today would have none from 2028 on). Entries are judged on their own dates, so today does not matter.
+ */
+export const Y = 2026;
 /** `month(3)` is March of Y. */
 export const month = (n: number) => `${Y}-${String(n).padStart(2, '0')}`;
 /** `day(3, 15)` is 15 March of Y. */
