@@ -31,7 +31,6 @@ import {
   BatchGetItemCommand,
   ConditionalCheckFailedException,
   type DynamoDBClient,
-  QueryCommand,
 } from '@aws-sdk/client-dynamodb';
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { previousMonth } from '../../../domain/calendar.js';
@@ -47,7 +46,7 @@ import {
 import { datasetVintage } from '../../../domain/territory/index.js';
 import { db, tableName } from '../dynamo.js';
 import * as keys from '../keys.js';
-import { exactItem, exactNumber, type ExactValue } from './exactNumbers.js';
+import { exactItem, exactNumber, exactQueryAll, type ExactValue } from './exactNumbers.js';
 
 const BATCH_GET_MAX = 100;
 const MAX_ATTEMPTS = 8;
@@ -260,30 +259,20 @@ const MONTH_PROJECTION = ['month', 'caes', 'datasetVintages', ...ADDITIVE_FIGURE
  */
 export async function territoryMonths(territory: string, from: string, to: string): Promise<TerritoryMonth[]> {
   const names = Object.fromEntries(MONTH_PROJECTION.map((name, i) => [`#a${i}`, name]));
-  const months: TerritoryMonth[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const out = await send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': { S: keys.territoryPartition(territory) },
-          ':from': { S: keys.territoryMonth(territory, from).SK },
-          ':to': { S: keys.territoryMonth(territory, to).SK },
-        },
-        ProjectionExpression: Object.keys(names).join(', '),
-        ExpressionAttributeNames: names,
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    for (const raw of out.Items ?? []) {
-      const item = exactItem(raw);
-      const figures = Object.fromEntries(ADDITIVE_FIGURES.filter((f) => typeof item[f] === 'string').map((f) => [f, item[f] as string]));
-      months.push(territoryMonthOf(territory, item.month as string, figures, (item.caes ?? []) as string[], (item.datasetVintages ?? []) as string[]));
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
+  const items = await exactQueryAll({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: {
+      ':pk': { S: keys.territoryPartition(territory) },
+      ':from': { S: keys.territoryMonth(territory, from).SK },
+      ':to': { S: keys.territoryMonth(territory, to).SK },
+    },
+    ProjectionExpression: Object.keys(names).join(', '),
+    ExpressionAttributeNames: names,
+  });
+  const months = items.map((item) => {
+    const figures = Object.fromEntries(ADDITIVE_FIGURES.filter((f) => typeof item[f] === 'string').map((f) => [f, item[f] as string]));
+    return territoryMonthOf(territory, item.month as string, figures, (item.caes ?? []) as string[], (item.datasetVintages ?? []) as string[]);
+  });
   return months;
 }
 

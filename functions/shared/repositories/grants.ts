@@ -13,14 +13,14 @@
  * token is there), so a retry (which gets a new id) cannot leave a grant counted twice.
  */
 import { createHash } from 'node:crypto';
-import { type AttributeValue, ConditionalCheckFailedException, type DynamoDBClient, QueryCommand as ExactQueryCommand } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { Dec } from '../../../domain/money.js';
 import type { Grant, GrantLine } from '../../../domain/reporting/index.js';
 import { db, tableName } from '../dynamo.js';
 import { outsideTenant } from '../tenantScope.js';
 import * as keys from '../keys.js';
-import { exactItem, exactNumber } from './exactNumbers.js';
+import { exactNumber, exactQueryAll } from './exactNumbers.js';
 
 /** A grant as stored and returned by the API. */
 export interface StoredGrant extends Grant {
@@ -106,36 +106,26 @@ export async function createGrant(grant: StoredGrant): Promise<StoredGrant> {
  * amounts read exactly (exactNumbers.ts).
  */
 export async function territoryGrantLines(territory: string, fromYear: number, toYear: number): Promise<GrantLine[]> {
-  const send = db.send as unknown as DynamoDBClient['send'];
+  const items = await exactQueryAll({
+    KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+    ExpressionAttributeValues: {
+      ':pk': { S: keys.territoryPartition(territory) },
+      ':from': { S: `GRANTLINE#${String(fromYear).padStart(4, '0')}#` },
+      ':to': { S: `GRANTLINE#${String(toYear).padStart(4, '0')}#~` },
+    },
+  });
   const lines: GrantLine[] = [];
-  let start: Record<string, AttributeValue> | undefined;
-  do {
-    const out = await send(
-      new ExactQueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-        ExpressionAttributeValues: {
-          ':pk': { S: keys.territoryPartition(territory) },
-          ':from': { S: `GRANTLINE#${String(fromYear).padStart(4, '0')}#` },
-          ':to': { S: `GRANTLINE#${String(toYear).padStart(4, '0')}#~` },
-        },
-        ...(start ? { ExclusiveStartKey: start } : {}),
-      }),
-    );
-    for (const raw of out.Items ?? []) {
-      const item = exactItem(raw);
-      const tokens = (item.grants ?? []) as string[];
-      if (tokens.length === 0) continue; // every grant of it was taken out again
-      lines.push({
-        funder: item.funder as string,
-        territory: item.funderTerritory as string,
-        year: Number(item.year),
-        amount: new Dec(item.amount as string).toFixed(2),
-        caes: [...new Set(tokens.map((t) => t.split('#')[0] as string))].sort(),
-      });
-    }
-    start = out.LastEvaluatedKey;
-  } while (start);
+  for (const item of items) {
+    const tokens = (item.grants ?? []) as string[];
+    if (tokens.length === 0) continue; // every grant of it was taken out again
+    lines.push({
+      funder: item.funder as string,
+      territory: item.funderTerritory as string,
+      year: Number(item.year),
+      amount: new Dec(item.amount as string).toFixed(2),
+      caes: [...new Set(tokens.map((t) => t.split('#')[0] as string))].sort(),
+    });
+  }
   return lines;
 }
 
