@@ -53,6 +53,13 @@ const ONE_LINE_FORBIDDEN = /[\p{Cc}\u2028\u2029]/u;
 const MULTI_LINE_FORBIDDEN = /(?![\n\t])\p{Cc}/u;
 /** U+FFFE, U+FFFF, U+FDD0–U+FDEF...: never for interchange, and refused by XML (Factur-X). */
 const NONCHARACTER = /\p{Noncharacter_Code_Point}/u;
+/**
+ * Bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069): they reorder what a reader
+ * sees without changing the stored text, so a name or an invoice line could display as something else in a PDF
+ * or a CSV opened by an accountant ("Trojan Source"). Right-to-left names need none of them: the Unicode
+ * bidirectional algorithm orders Arabic or Hebrew letters by itself. The marks U+200E/U+200F stay allowed.
+ */
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/u;
 
 export interface TextOptions {
   /** A text that may span lines (reasons, notes, descriptions): line feeds and tabs allowed, CRLF stored as LF. */
@@ -75,6 +82,7 @@ export const text = (max: number, options: TextOptions = {}) => {
     .overwrite((s) => (options.multiline ? s.replace(/\r\n/g, '\n') : s))
     .refine((s) => !forbidden.test(s), { message: `must not contain ${controls}`, abort: true })
     .refine((s) => !NONCHARACTER.test(s), { message: 'must not contain Unicode noncharacters', abort: true })
+    .refine((s) => !BIDI_CONTROL.test(s), { message: 'must not contain bidirectional embedding, override or isolate controls', abort: true })
     .overwrite((s) => s.normalize('NFC'))
     .trim()
     .min(1, { message: 'must not be empty' })

@@ -1,6 +1,7 @@
 /**
  * One text schema for every free-text field (functions/shared/validation.ts `text`): Unicode NFC, no control
- * character (a multi-line text keeps line feed and tab), no lone surrogate, no noncharacter.
+ * character (a multi-line text keeps line feed and tab), no lone surrogate, no noncharacter, no bidirectional
+ * embedding, override or isolate.
  *
  * The second half walks every request schema of every contract (the catalog that /openapi.json comes from):
  * any string a request carries, in its body, query or path, refuses those characters, and any it accepts comes
@@ -20,7 +21,9 @@ const alwaysForbidden = fc.oneof(
 /** Lone surrogates, high or low. */
 const loneSurrogate = fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c));
 const noncharacter = fc.constantFrom('\uFFFE', '\uFFFF', '\uFDD0', '\uFDEF', '\u{10FFFF}');
-const forbidden = fc.oneof(alwaysForbidden, loneSurrogate, noncharacter);
+/** Bidirectional embeddings, overrides and isolates: they make a text display as another one. */
+const bidiControl = fc.constantFrom('\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069');
+const forbidden = fc.oneof(alwaysForbidden, loneSurrogate, noncharacter, bidiControl);
 /** Text a person may type: letters of many scripts, marks, emoji, spaces. */
 const humanText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 });
 const word = fc.string({ unit: fc.constantFrom(...'abcdefghijklmnopqrstuvwxyzÀéü '), minLength: 1, maxLength: 10 }).map((s) => `x${s}`);
@@ -38,6 +41,12 @@ describe('the text schema', () => {
         expect(multiline.safeParse(value).success).toBe(false);
       }),
     );
+  });
+
+  it('keeps right-to-left names and the left-to-right and right-to-left marks, which reorder nothing by themselves', () => {
+    expect(line.parse('مريم الحسن')).toBe('مريم الحسن');
+    expect(line.parse('דוד לוי\u200E (Lyon)')).toBe('דוד לוי\u200E (Lyon)');
+    expect(line.safeParse('invoice\u202Egpj.exe').success).toBe(false);
   });
 
   it('refuses line feed and tab in a one-line text, keeps them in a multi-line one', () => {
