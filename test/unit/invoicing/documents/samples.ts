@@ -29,7 +29,7 @@ export function withTotals(doc: Omit<InvoiceDocument, 'lines' | 'totals'>, input
 
 export const CAE_SELLER: InvoiceDocument['seller'] = {
   name: 'Coopérative Oxalis Rhône',
-  legalForm: 'SCOP SA à capital variable',
+  legalForm: 'SCOP SA',
   shareCapital: '15000.00',
   rcs: 'RCS Lyon 552 100 554',
   siret: '55210055400013',
