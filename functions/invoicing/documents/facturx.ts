@@ -24,6 +24,24 @@ import { documentTitle } from './mentions.js';
 import type { InvoiceDocument } from './model.js';
 import { FACTURX_FILE_NAME, xmpMetadata } from './xmp.js';
 
+/**
+ * fontkit, parsing each of our two fonts once per container rather than once per document: pdf-lib hands it the
+ * same bytes every time (documentAssets keeps them), and a parsed font is only read afterwards (each document
+ * makes its own subset of it).
+ */
+const parsedFonts = new WeakMap<Uint8Array, ReturnType<typeof fontkit.create>>();
+const cachingFontkit: typeof fontkit = {
+  ...fontkit,
+  create(bytes: Uint8Array, postscriptName?: string) {
+    let font = parsedFonts.get(bytes);
+    if (!font) {
+      font = fontkit.create(bytes, postscriptName);
+      parsedFonts.set(bytes, font);
+    }
+    return font;
+  },
+};
+
 export const PRODUCER = 'cae-back-office (pdf-lib 1.17.1)';
 const CREATOR = 'cae-back-office';
 const SRGB = 'sRGB IEC61966-2.1';
@@ -38,7 +56,7 @@ export async function facturxPdfWithXml(doc: InvoiceDocument, xml: string): Prom
   const assets = documentAssets();
   // updateMetadata: false, or pdf-lib stamps the current time into the Info dictionary (and the bytes would vary).
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(cachingFontkit);
   const fonts = {
     regular: await pdf.embedFont(assets.regularFont, { subset: true }),
     bold: await pdf.embedFont(assets.boldFont, { subset: true }),
