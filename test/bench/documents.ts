@@ -5,7 +5,8 @@
  * construct builds it) and the time a fresh Node process takes to load it, as ratios to the health handler's
  * measured in the same rounds, against the budget of the other Lambdas (test/bench/bundles.ts).
  *
- * It also prints the comparison behind the choice of libraries: pdf-lib (+ @pdf-lib/fontkit) against pdfkit, and
+ * It also prints the comparison behind the choice of libraries: pdf-lib (with @pdf-lib/fontkit, or with our own
+ * TrueType reader, trueType.ts) against pdfkit, and
  * fast-xml-parser's XMLBuilder against xmlbuilder2: bundle size, fresh load, and for the PDF libraries the time to
  * draw the same page with the same embedded font. Prints figures, asserts nothing.
  * BENCH_DOCUMENTS (default 200) sets the documents per figure, BENCH_BUNDLE_ROUNDS (default 5) the fresh processes.
@@ -23,6 +24,7 @@ import { documentAssets } from '../../functions/invoicing/documents/assets.js';
 import { ciiXml } from '../../functions/invoicing/documents/cii.js';
 import { facturxPdf } from '../../functions/invoicing/documents/facturx.js';
 import type { InvoiceDocument } from '../../functions/invoicing/documents/model.js';
+import { trueTypeKit } from '../../functions/invoicing/documents/trueType.js';
 import { businessInvoice, longInvoice } from '../unit/invoicing/documents/samples.js';
 
 const SIZE_TARGET_KIB = 250;
@@ -61,9 +63,9 @@ const fmt = (t: Timing) =>
 
 const PAGE_LINES = Array.from({ length: 60 }, (_, i) => `Prestation n° ${i + 1} : accompagnement, 3 h à 85,50 € – 256,50 €`);
 
-async function pdfLibPage(font: Uint8Array): Promise<Uint8Array> {
+async function pdfLibPage(font: Uint8Array, kit: unknown = fontkit): Promise<Uint8Array> {
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(fontkit);
+  pdf.registerFontkit(kit as typeof fontkit);
   const f = await pdf.embedFont(font, { subset: true });
   const page = pdf.addPage([595.28, 841.89]);
   PAGE_LINES.forEach((text, i) => {
@@ -185,19 +187,22 @@ export async function main(): Promise<void> {
   const libN = Math.max(20, Math.floor(n / 2));
   // Interleaved in blocks, so that a busy moment of the machine weighs on both alike.
   const lib: Timing = { wall: [], cpu: [] };
+  const ours: Timing = { wall: [], cpu: [] };
   const kit: Timing = { wall: [], cpu: [] };
+  const add = (to: Timing, t: Timing) => {
+    to.wall.push(...t.wall);
+    to.cpu.push(...t.cpu);
+  };
   for (let block = 0; block < 5; block++) {
-    const a = await time(Math.ceil(libN / 5), () => pdfLibPage(font));
-    const b = await time(Math.ceil(libN / 5), () => pdfkitPage(font));
-    lib.wall.push(...a.wall);
-    lib.cpu.push(...a.cpu);
-    kit.wall.push(...b.wall);
-    kit.cpu.push(...b.cpu);
+    add(lib, await time(Math.ceil(libN / 5), () => pdfLibPage(font)));
+    add(ours, await time(Math.ceil(libN / 5), () => pdfLibPage(font, trueTypeKit)));
+    add(kit, await time(Math.ceil(libN / 5), () => pdfkitPage(font)));
   }
   console.log(`\n# The same page (60 lines, the same embedded subset font) drawn by each PDF library`);
   console.log(`pdf-lib 1.17.1 + @pdf-lib/fontkit  ${(((await pdfLibPage(font)).length) / 1024).toFixed(1).padStart(5)} KiB  ${fmt(lib)}`);
+  console.log(`pdf-lib 1.17.1 + trueType.ts         ${(((await pdfLibPage(font, trueTypeKit)).length) / 1024).toFixed(1).padStart(5)} KiB  ${fmt(ours)}`);
   console.log(`pdfkit                             ${(((await pdfkitPage(font)).length) / 1024).toFixed(1).padStart(5)} KiB  ${fmt(kit)}`);
-  console.log(`pdfkit ÷ pdf-lib, CPU p50: ${(percentile(kit.cpu, 50) / percentile(lib.cpu, 50)).toFixed(2)}`);
+  console.log(`CPU p50 ÷ pdf-lib + fontkit: pdfkit ${(percentile(kit.cpu, 50) / percentile(lib.cpu, 50)).toFixed(2)}, pdf-lib + trueType.ts ${(percentile(ours.cpu, 50) / percentile(lib.cpu, 50)).toFixed(2)}`);
 
   await bundles(rounds, oneLine);
 }
