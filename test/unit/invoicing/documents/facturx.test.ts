@@ -164,6 +164,20 @@ describe('what a person reads on the invoice', () => {
     expect(checkCii((await readFacturx(await facturxPdf(doc))).xml).lineCount).toBe(60);
   });
 
+  it('flows a description longer than a page and very long names without losing a character', async () => {
+    // A letter no mention uses, so that counting it counts the description.
+    const word = 'ŧ'.repeat(5000);
+    const doc = {
+      ...withTotals(businessInvoice(), [line(word, '1', '10.00'), line('Suite', '1', '1.00')]),
+      buyer: { ...businessInvoice().buyer, name: 'N'.repeat(300) },
+    };
+    const pages = await pdfPagesText(await render('read-overflow', doc));
+    const all = pages.join('').replace(/ /g, '');
+    expect(all.split('ŧ').length - 1).toBe(5000);
+    expect(all).toContain('N'.repeat(300));
+    expect(checkCii((await readFacturx(await facturxPdf(doc))).xml).violations).toEqual([]);
+  });
+
   it('shows a character its fonts lack as "?" and still makes a valid document', async () => {
     const doc = withTotals(businessInvoice(), [line('Logo 🎨 et 漢字, 3 œuvres « déjà » livrées', '1', '10.00')]);
     const pdf = await render('read-unknown-chars', doc);
