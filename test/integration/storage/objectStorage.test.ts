@@ -2,6 +2,7 @@
  * The object storage as the product uses it, on the local S3-compatible server the run starts: presigned uploads
  * and downloads, and the refusals that the storage itself makes (docs/architecture.md "Object storage").
  */
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { ulid } from 'ulid';
 import { describe, expect, it } from 'vitest';
 import {
@@ -84,6 +85,32 @@ describe('presigned uploads', () => {
     const down = await presignDownload(k);
     const res = await fetch(down.url.slice(0, down.url.indexOf('?')));
     expect(res.status).toBe(403);
+  });
+});
+
+describe("the storage's own check of signed requests", () => {
+  const withSecret = (secretAccessKey: string) =>
+    new S3Client({
+      region: 'eu-west-3',
+      endpoint: process.env.OBJECT_STORAGE_ENDPOINT,
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey },
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+    });
+
+  it('refuses an SDK call signed with the wrong secret, and stores nothing', async () => {
+    const k = key();
+    const bucket = process.env.OBJECT_STORAGE_BUCKET;
+    await expect(withSecret('not-the-secret').send(new PutObjectCommand({ Bucket: bucket, Key: k, Body: pdf(3), ContentType: 'application/pdf' }))).rejects.toMatchObject({
+      name: 'SignatureDoesNotMatch',
+    });
+    expect(await headObject(k)).toBeUndefined();
+  });
+
+  it('accepts the same call signed with the right secret (the check is not a blanket refusal)', async () => {
+    const k = key();
+    await withSecret('S3RVER').send(new PutObjectCommand({ Bucket: process.env.OBJECT_STORAGE_BUCKET, Key: k, Body: pdf(3), ContentType: 'application/pdf' }));
+    expect(await headObject(k)).toEqual({ size: 3, contentType: 'application/pdf' });
   });
 });
 
