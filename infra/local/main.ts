@@ -49,10 +49,16 @@ process.env.TABLE_NAME = TABLE;
 process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 // Object storage (receipts, kept documents): presigned URLs point at it, so clients reach it as they reach the API.
+// On PORT + 1 unless OBJECT_STORAGE_PORT says otherwise; when PORT + 1 is taken, on any free port (the API hands
+// out full URLs, so clients never need to know it).
 const OBJECT_STORAGE_PORT = Number(process.env.OBJECT_STORAGE_PORT ?? PORT + 1);
+const startStorage = (port: number) => startObjectStorage({ directory: join(DATA_DIR, 'objects'), port, host: process.env.HOST ?? '127.0.0.1' });
 let objectStorage: Awaited<ReturnType<typeof startObjectStorage>>;
 try {
-  objectStorage = await startObjectStorage({ directory: join(DATA_DIR, 'objects'), port: OBJECT_STORAGE_PORT, host: process.env.HOST ?? '127.0.0.1' });
+  objectStorage = await startStorage(OBJECT_STORAGE_PORT).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EADDRINUSE' || process.env.OBJECT_STORAGE_PORT) throw error;
+    return startStorage(0);
+  });
 } catch (error) {
   console.error(`Could not start the object storage on port ${OBJECT_STORAGE_PORT} (set OBJECT_STORAGE_PORT to another one):`, (error as Error).message);
   await dynamo.close();

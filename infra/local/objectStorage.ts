@@ -65,10 +65,17 @@ export async function startObjectStorage(options: { directory?: string; port?: n
     }
     serve(req, res);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+    });
+  } catch (error) {
+    s3rver.logger.exceptions.unhandle();
+    s3rver.logger.close();
+    if (temporary) rmSync(directory, { recursive: true, force: true });
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://127.0.0.1:${port}`,
