@@ -144,9 +144,8 @@ export async function main(): Promise<void> {
       const bytes = new Uint8Array(size).fill(0x25);
       const steps = { create: [] as number[], put: [] as number[], get: [] as number[], all: [] as number[] };
       for (let i = 0; i < n + 2; i++) {
-        let receipt: any;
         const c0 = performance.now();
-        receipt = await call('POST', `${account}/receipts`, { fileName: 'r.pdf', contentType: 'application/pdf', size });
+        const receipt = await call('POST', `${account}/receipts`, { fileName: 'r.pdf', contentType: 'application/pdf', size });
         const c1 = performance.now();
         const put = await fetch(receipt.uploadUrl, { method: 'PUT', headers: receipt.uploadHeaders, body: bytes });
         await put.arrayBuffer();

@@ -12,13 +12,20 @@ import type { InvoiceDocument } from '../../../functions/invoicing/documents/mod
 import { todayInParis } from '../../../functions/shared/clock.js';
 import type { DemoFederation } from '../seed.js';
 
-async function call(base: string, token: string, method: string, path: string, body?: unknown): Promise<Record<string, any>> {
+/** The fields of the API's answers the seed reads. */
+interface Reply {
+  id: string;
+  uploadUrl: string;
+  uploadHeaders: Record<string, string>;
+}
+
+async function call(base: string, token: string, method: string, path: string, body?: unknown): Promise<Reply> {
   const res = await fetch(`${base}${path}`, {
     method,
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  const json = (await res.json()) as Record<string, any>;
+  const json = (await res.json()) as Reply;
   if (!res.ok) throw new Error(`seed: ${method} ${path} → ${res.status} ${JSON.stringify(json)}`);
   return json;
 }
@@ -28,7 +35,7 @@ async function uploadReceipt(base: string, token: string, account: string, fileN
   const receipt = await call(base, token, 'POST', `${account}/receipts`, { fileName, contentType, size: bytes.byteLength });
   const put = await fetch(receipt.uploadUrl, { method: 'PUT', headers: receipt.uploadHeaders, body: bytes });
   if (put.status !== 200) throw new Error(`seed: upload of ${fileName} → ${put.status} ${await put.text()}`);
-  return receipt.id as string;
+  return receipt.id;
 }
 
 /** A 1×1 PNG: the smallest image that is one. */
