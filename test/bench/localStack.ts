@@ -1,6 +1,7 @@
-/** dynalite in memory + the local API on free ports, for benchmarks (the same stack `npm start` runs). */
+/** dynalite in memory + the local object storage + the local API on free ports, for benchmarks (the same stack `npm start` runs). */
 import autocannon from 'autocannon';
 import { ensureTables, startDynalite } from '../../infra/local/dynamo.js';
+import { startObjectStorage } from '../../infra/local/objectStorage.js';
 import { startLocalApi } from '../../infra/local/server.js';
 import { signLocalToken, type LocalClaims } from '../../infra/local/tokens.js';
 
@@ -13,6 +14,9 @@ export async function startBenchStack() {
   process.env.TABLE_NAME = 'cae-bench';
   process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
   process.env.POWERTOOLS_LOG_LEVEL = 'SILENT';
+  const objectStorage = await startObjectStorage();
+  process.env.OBJECT_STORAGE_ENDPOINT = objectStorage.endpoint;
+  process.env.OBJECT_STORAGE_BUCKET = objectStorage.bucket;
   const api = await startLocalApi({ jwtSecret: BENCH_SECRET });
   return {
     api,
@@ -20,6 +24,7 @@ export async function startBenchStack() {
     token: (claims: LocalClaims) => signLocalToken(claims, BENCH_SECRET),
     async close() {
       await api.close();
+      await objectStorage.close();
       await dynamo.close();
     },
   };

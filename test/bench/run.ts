@@ -17,6 +17,7 @@ const suites: Record<string, () => Promise<{ main: () => Promise<void> }>> = {
   reports: () => import('./reports.js'),
   soak: () => import('./soak.js'),
   documents: () => import('./documents.js'),
+  purchases: () => import('./purchases.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
