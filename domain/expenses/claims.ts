@@ -130,13 +130,18 @@ function ledgerViolations(line: ClaimLineRequest, at: string, context: LedgerCon
   return found.map((v) => violation(v.id as ClaimViolationId, `${at}.date`, v.message));
 }
 
+/** Every ledger rule the lines break, each judged on its own date (what approval checks before posting anything). */
+export function checkLinesOnLedger(lines: readonly ClaimLineRequest[], context: LedgerContext): Violation<ClaimViolationId>[] {
+  return lines.flatMap((line, i) => ledgerViolations(line, `lines.${i}`, context));
+}
+
 /**
  * Prices a claim's lines, or says every rule they break. Mileage lines of one vehicle and year take their km
  * in date order (then in the order given) after `kmAlready`, so each trip is priced on the km driven before it.
  */
 export function priceClaim(lines: readonly ClaimLineRequest[], context: PricingContext): Checked<PricedClaim, ClaimViolationId> {
   const violations: Violation<ClaimViolationId>[] = [];
-  lines.forEach((line, i) => violations.push(...ledgerViolations(line, `lines.${i}`, context.ledger)));
+  violations.push(...checkLinesOnLedger(lines, context.ledger));
 
   const perDay = new Map<string, number>();
   lines.forEach((line, i) => {

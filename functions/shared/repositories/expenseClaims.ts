@@ -10,7 +10,7 @@
  * This module is the only writer of both.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { ClaimLine, ClaimLineRequest, ClaimStatus, ClaimTotals, StatusChange } from '../../../domain/expenses/claims.js';
 import { db, getMany, keyOf, queryPage, tableName } from '../dynamo.js';
 import { ConcurrentChange } from '../optimistic.js';
