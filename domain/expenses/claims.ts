@@ -91,7 +91,7 @@ export function normalRegistration(registration: string): string {
 }
 
 /**
- * What makes two lines "the same vehicle" (docs/api.md "Expenses and purchases"): the same registration, or,
+ * What makes two lines "the same vehicle" (docs/api.md "Expense claims and mileage"): the same registration, or,
  * without one, the same type, fiscal power and electric flag. Safe as a part of a key.
  */
 export function vehicleKey(vehicle: Vehicle): string {

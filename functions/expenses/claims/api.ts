@@ -1,5 +1,5 @@
 /**
- * The HTTP contract of expense claims and the mileage simulation (docs/api.md "Expenses and purchases"): zod
+ * The HTTP contract of expense claims and the mileage simulation (docs/api.md "Expense claims and mileage"): zod
  * schemas that validate requests, type the handlers and generate /openapi.json.
  */
 import * as z from 'zod';
