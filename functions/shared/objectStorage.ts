@@ -12,6 +12,7 @@ import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectComm
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import * as z from 'zod';
+import { systemNow } from './clock.js';
 import { LOCAL_OBJECT_STORAGE_CREDENTIALS } from './localObjectStorage.js';
 import { currentTenant } from './tenantScope.js';
 
@@ -110,8 +111,9 @@ export interface PresignedUpload {
 /**
  * A presigned PUT of one object whose type and size are signed into the request: S3 (and the local server)
  * refuse an upload with another Content-Type or Content-Length, after `expiresAt`, or with any change to the URL.
+ * Signed on real time (`systemNow`), never the business clock: the storage judges expiry on its own clock.
  */
-export async function presignUpload(key: string, file: { contentType: string; size: number }, now: Date = new Date()): Promise<PresignedUpload> {
+export async function presignUpload(key: string, file: { contentType: string; size: number }, now: Date = systemNow()): Promise<PresignedUpload> {
   const command = new PutObjectCommand({ Bucket: bucketName, Key: key, ContentType: file.contentType, ContentLength: file.size });
   const url = await getSignedUrl(client(), command, {
     expiresIn: PRESIGNED_URL_SECONDS,
@@ -128,7 +130,7 @@ export async function presignUpload(key: string, file: { contentType: string; si
 
 /** A presigned GET; `fileName` makes browsers save it under that name. */
 export async function presignDownload(key: string, options: { fileName?: string; now?: Date } = {}): Promise<{ url: string; expiresAt: string }> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? systemNow();
   const command = new GetObjectCommand({
     Bucket: bucketName,
     Key: key,
