@@ -10,11 +10,12 @@
  *    `month-closed` for the whole approval, nothing posted;
  * 3. mark the claim as being approved (a rejection now waits: 409), count its km on each vehicle's yearly
  *    counter (which keeps where this claim started, so a retry prices the same), price the lines;
- * 4. post the entries oldest first, each under an id derived from (claim, line) and not from the request, so a
- *    retry after a crash, or another approval of the same claim, finds each entry posted and posts it once;
+ * 4. post the entries month after month, oldest first (a month's in parallel), each under an id derived from
+ *    (claim, line) and not from the request, so a retry after a crash, or another approval of the same claim,
+ *    finds each entry posted and posts it once;
  * 5. save the claim approved with the lines as posted.
  */
-import { recordTransaction } from '../../../domain/activityAccount/transaction.js';
+import { type NewTransaction, recordTransaction } from '../../../domain/activityAccount/transaction.js';
 import { checkLinesOnLedger, checkTransition, entriesOf, kmByVehicleYear, priceClaim } from '../../../domain/expenses/claims.js';
 import { ledgerContext } from '../../activity/ledger.js';
 import { type Caller, requireCae } from '../../shared/auth.js';
@@ -58,6 +59,32 @@ function startApproval(ref: ClaimRef): Promise<StoredClaim> {
   });
 }
 
+/** Posts one line's entry, under the id of (claim, line): posted once, whoever approves and however often. */
+async function postLine(ref: ClaimRef, claimId: string, line: number, entry: NewTransaction): Promise<void> {
+  const posting = entryClaim({
+    caeId: ref.caeId,
+    scope: ref.id,
+    caller: CLAIM_POSTER,
+    key: `${claimId}#${line}`,
+    request: { route: 'approveExpenseClaim', params: { claimId, line }, body: entry },
+  });
+  const datePath = `body.lines.${line}.date`;
+  await postEntry({
+    caeId: ref.caeId,
+    entrepreneurId: ref.id,
+    claim: posting,
+    origin: 'expense_claim',
+    decide: ({ cae, entrepreneur }) => {
+      const decision = recordTransaction(posting.id, entry, ledgerContext(entrepreneur, cae));
+      if (!decision.ok) throw claimProblem(decision.violations.map((v) => ({ ...v, path: `lines.${line}.date` })));
+      return decision.value;
+    },
+  }).catch((error: unknown) => {
+    if (error instanceof MonthClosed) throw new MonthClosed(error.message, [{ path: datePath, message: error.message }]);
+    throw error;
+  });
+}
+
 async function approve(ref: ClaimRef, by: string): Promise<StoredClaim> {
   const claim = await startApproval(ref);
   if (claim.status === 'approved') return claim;
@@ -70,29 +97,10 @@ async function approve(ref: ClaimRef, by: string): Promise<StoredClaim> {
   const priced = priceClaim(claim.requested, pricingContext(holder, starts));
   if (!priced.ok) throw claimProblem(priced.violations);
 
-  for (const { line, entry } of entriesOf(claim.id, priced.value.lines)) {
-    const posting = entryClaim({
-      caeId: ref.caeId,
-      scope: ref.id,
-      caller: CLAIM_POSTER,
-      key: `${claim.id}#${line}`,
-      request: { route: 'approveExpenseClaim', params: { claimId: claim.id, line }, body: entry },
-    });
-    const datePath = `body.lines.${line}.date`;
-    await postEntry({
-      caeId: ref.caeId,
-      entrepreneurId: ref.id,
-      claim: posting,
-      origin: 'expense_claim',
-      decide: ({ cae, entrepreneur }) => {
-        const decision = recordTransaction(posting.id, entry, ledgerContext(entrepreneur, cae));
-        if (!decision.ok) throw claimProblem(decision.violations.map((v) => ({ ...v, path: `lines.${line}.date` })));
-        return decision.value;
-      },
-    }).catch((error: unknown) => {
-      if (error instanceof MonthClosed) throw new MonthClosed(error.message, [{ path: datePath, message: error.message }]);
-      throw error;
-    });
+  // Month after month, oldest first; the entries of one month in parallel (docs/architecture.md "Expense claims").
+  const entries = entriesOf(claim.id, priced.value.lines);
+  for (const month of [...new Set(entries.map((e) => e.entry.date.slice(0, 7)))]) {
+    await Promise.all(entries.filter((e) => e.entry.date.startsWith(month)).map(({ line, entry }) => postLine(ref, claim.id, line, entry)));
   }
 
   return withOptimisticRetry(async () => {
