@@ -146,6 +146,29 @@ describe('approval', () => {
     expect((await accountOf(caeId, id, month(3))).expenses).toBe('140.60');
   });
 
+  it('posts once when the same claim is approved twice at the same time', async () => {
+    const caeId = await newCae();
+    const id = await newEmployee(caeId);
+    const claim = await filed(caeId, id, [anExpenseLine(), aMileageLine(), anExpenseLine({ date: day(4, 1) })]);
+    await submit(caeId, id, claim.id);
+    const replies = await Promise.all([approve(caeId, id, claim.id), approve(caeId, id, claim.id), approve(caeId, id, claim.id)]);
+    expect(replies.map((r) => r.status)).toEqual([201, 201, 201]);
+    expect(await ledgerOf(caeId, id, month(3))).toHaveLength(2);
+    expect(await ledgerOf(caeId, id, month(4))).toHaveLength(1);
+  });
+
+  it("refuses an Idempotency-Key already used for another claim's approval (409), approving nothing", async () => {
+    const caeId = await newCae();
+    const id = await newEmployee(caeId);
+    const first = await filed(caeId, id, [anExpenseLine()]);
+    const second = await filed(caeId, id, [anExpenseLine({ date: day(3, 20) })]);
+    await submit(caeId, id, first.id);
+    await submit(caeId, id, second.id);
+    expect((await approve(caeId, id, first.id, { key: 'one-key' })).status).toBe(201);
+    expectProblem(await approve(caeId, id, second.id, { key: 'one-key' }), 409, undefined, 'idempotency-key-reused');
+    expect((await get(caeId, id, second.id)).body.status).toBe('submitted');
+  });
+
   it('refuses the whole approval with 409 when one line is in a closed month, and posts nothing', async () => {
     const caeId = await newCae();
     const id = await newEmployee(caeId);
@@ -205,6 +228,19 @@ describe('km already driven that year', () => {
     const third = await filed(caeId, id, [aMileageLine({ date: day(5, 2), km: 1000 })]);
     // (5,600 × 0.340 + 1,330) − 4,600 × 0.606 = 3,234.00 − 2,787.60
     expect(third.lines[0]).toMatchObject({ kmAlreadyThisYear: 4600, amount: '446.40' });
+  });
+
+  it('are counted once each when two claims for one vehicle are approved at the same time: one starts after the other', async () => {
+    const caeId = await newCae();
+    const id = await newEmployee(caeId);
+    const a = await filed(caeId, id, [aMileageLine({ km: 900 })]);
+    const b = await filed(caeId, id, [aMileageLine({ km: 300, date: day(3, 20) })]);
+    await submit(caeId, id, a.id);
+    await submit(caeId, id, b.id);
+    const [ra, rb] = await Promise.all([approve(caeId, id, a.id), approve(caeId, id, b.id)]);
+    const starts = [ra.body.lines[0].kmAlreadyThisYear, rb.body.lines[0].kmAlreadyThisYear].sort((x, y) => x - y);
+    expect([[0, 300], [0, 900]]).toContainEqual(starts);
+    expect((await filed(caeId, id, [aMileageLine({ km: 10, date: day(5, 2) })])).lines[0].kmAlreadyThisYear).toBe(1200);
   });
 
   it('are not counted for a rejected claim', async () => {
