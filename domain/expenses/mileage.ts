@@ -128,7 +128,8 @@ export function tripAllowance(trip: Trip): Checked<TripAllowance, MileageViolati
   const amount = raised.isNegative() ? new Dec(0) : roundCents(raised);
   const electric = trip.vehicle.electric ? ` × ${new Dec(1).plus(scale.electricIncrease.rate).toFixed(2)} (fully electric)` : '';
   const floor = raised.isNegative() ? ' (the scale drops here: a trip is never negative)' : '';
-  const formula = `scale(${kmAfter}) − scale(${trip.kmBefore}) = ${spelt(powerClass, kmAfter)} − ${spelt(powerClass, trip.kmBefore)}${electric} = ${formatMoney(amount)}${floor}`;
+  const spelled = `${spelt(powerClass, kmAfter)} − ${spelt(powerClass, trip.kmBefore)}`;
+  const formula = `scale(${kmAfter}) − scale(${trip.kmBefore}) = ${electric ? `(${spelled})${electric}` : spelled} = ${formatMoney(amount)}${floor}`;
   return {
     ok: true,
     value: {

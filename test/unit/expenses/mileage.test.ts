@@ -129,7 +129,7 @@ describe("a trip's allowance", () => {
     expect(allowance(car(4, true), 0, 100).amount).toBe('72.72');
     expect(allowance(car(3, true), 0, 5).amount).toBe('3.17'); // 2.645 × 1.2 = 3.174
     expect(allowance(motorcycle(2, true), 0, 3000).amount).toBe('1422.00');
-    expect(allowance(car(4, true), 0, 100).formula).toMatch(/× 1\.20 \(fully electric\)/);
+    expect(allowance(car(4, true), 900, 100).formula).toBe('scale(1000) − scale(900) = (1000 × 0.606 − 900 × 0.606) × 1.20 (fully electric) = 72.72');
   });
 
   it('adds up over trips to the year’s scale (up to a cent of rounding per trip)', () => {
