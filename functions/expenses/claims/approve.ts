@@ -19,7 +19,7 @@ import { type NewTransaction, recordTransaction } from '../../../domain/activity
 import { checkLinesOnLedger, checkTransition, entriesOf, kmByVehicleYear, priceClaim } from '../../../domain/expenses/claims.js';
 import { ledgerContext } from '../../activity/ledger.js';
 import { type Caller, requireCae } from '../../shared/auth.js';
-import { nowIso } from '../../shared/clock.js';
+import { nowIso, systemNow } from '../../shared/clock.js';
 import { MonthClosed } from '../../shared/errors.js';
 import { httpHandler } from '../../shared/http.js';
 import { entryClaim, idempotent } from '../../shared/idempotency.js';
@@ -55,7 +55,8 @@ function startApproval(ref: ClaimRef): Promise<StoredClaim> {
     const closed = checkLinesOnLedger(claim.requested, ledgerContext(holder.entrepreneur, holder.cae));
     if (closed.length > 0) throw claimProblem(closed);
     if (claim.approvingSince !== undefined) return claim;
-    return saveClaim({ ...claim, approvingSince: nowIso() }, claim.version);
+    // Real time, not the business clock: it dates machinery (how long an approval may still be running).
+    return saveClaim({ ...claim, approvingSince: systemNow().toISOString() }, claim.version);
   });
 }
 

@@ -6,7 +6,7 @@
  */
 import { checkTransition } from '../../../domain/expenses/claims.js';
 import { requireCae } from '../../shared/auth.js';
-import { now, nowIso } from '../../shared/clock.js';
+import { nowIso, systemNow } from '../../shared/clock.js';
 import { Conflict } from '../../shared/errors.js';
 import { httpHandler } from '../../shared/http.js';
 import { withOptimisticRetry } from '../../shared/optimistic.js';
@@ -26,7 +26,7 @@ export const handler = httpHandler('rejectExpenseClaim', contracts.rejectExpense
     const claim = await getClaim(params.caeId, params.id, params.claimId);
     const refused = checkTransition(claim.status, 'reject');
     if (refused.length > 0) throw claimProblem(refused);
-    if (claim.approvingSince !== undefined && now().getTime() - Date.parse(claim.approvingSince) < APPROVAL_GRACE_MS) {
+    if (claim.approvingSince !== undefined && systemNow().getTime() - Date.parse(claim.approvingSince) < APPROVAL_GRACE_MS) {
       throw new Conflict('claim-approval-in-progress', 'An approval of this claim has started posting its entries; it cannot be rejected. Retry the approval to finish it.');
     }
     const change = { status: 'rejected' as const, at: nowIso(), by: caller.sub, reason: body.reason };

@@ -6,6 +6,7 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { db } from '../../../functions/shared/dynamo.js';
+import { findClaim, saveClaim } from '../../../functions/shared/repositories/expenseClaims.js';
 import { createReceipt } from '../../../functions/shared/repositories/receipts.js';
 import { entrepreneurOf } from '../../support/events.js';
 import { accountOf, day, expectProblem, ledgerOf, month, newCae, newCandidate, newEmployee, payMonth } from '../activity/fixtures.js';
@@ -109,6 +110,16 @@ describe('the lifecycle', () => {
     expectProblem(await approve(caeId, id, claim.id), 409, undefined, 'claim-not-submitted');
     expectProblem(await reject(caeId, id, claim.id, 'again'), 409, undefined, 'claim-not-submitted');
     expect(await ledgerOf(caeId, id, month(3))).toEqual([]);
+  });
+  it('may overtake, after five minutes, an approval that started and can never finish', async () => {
+    const caeId = await newCae();
+    const id = await newEmployee(caeId);
+    const claim = await filed(caeId, id, [anExpenseLine()]);
+    await submit(caeId, id, claim.id);
+    const stored = await findClaim(caeId, id, claim.id);
+    if (!stored) throw new Error('no claim');
+    await saveClaim({ ...stored, approvingSince: new Date(Date.now() - 6 * 60_000).toISOString() }, stored.version);
+    expect((await reject(caeId, id, claim.id, 'its month closed during the approval')).status).toBe(201);
   });
 });
 
