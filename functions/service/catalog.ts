@@ -5,6 +5,7 @@
 import { contracts as activity } from '../activity/api.js';
 import { contracts as caes } from '../caes/api.js';
 import { contracts as entrepreneurs } from '../entrepreneurs/api.js';
+import { contracts as expenseClaims } from '../expenses/claims/api.js';
 import { contracts as receipts } from '../expenses/receipts/api.js';
 import { contracts as supplierInvoices } from '../expenses/supplierInvoices/api.js';
 import { contracts as governance } from '../governance/api.js';
@@ -13,4 +14,4 @@ import { contracts as reports } from '../reports/api.js';
 import type { Contract } from '../shared/http.js';
 import { contracts as service } from './api.js';
 
-export const catalog: Record<string, Contract> = { ...service, ...caes, ...entrepreneurs, ...activity, ...governance, ...payroll, ...reports, ...receipts, ...supplierInvoices };
+export const catalog: Record<string, Contract> = { ...service, ...caes, ...entrepreneurs, ...activity, ...governance, ...payroll, ...reports, ...receipts, ...supplierInvoices, ...expenseClaims };

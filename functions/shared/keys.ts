@@ -162,6 +162,41 @@ export const territoryGrantLine = (territory: string, year: number, funderTerrit
   SK: `GRANTLINE#${String(year).padStart(4, '0')}#${funderTerritory}#${funderKey}`,
 });
 
+// ---- Expense claims (issue 13) ----
+
+/** An expense claim, in its entrepreneur's partition (its lines, totals, status history). */
+export const expenseClaim = (caeId: string, entrepreneurId: string, claimId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `CLAIM#${claimId}`,
+});
+
+/** The sort-key prefix of an entrepreneur's claims: all of them, in creation order, is one query. */
+export const EXPENSE_CLAIM_PREFIX = 'CLAIM#';
+
+/** GSI1: an entrepreneur's claims in one status, in creation order. */
+export const expenseClaimByStatus = (caeId: string, entrepreneurId: string, status: string, claimId: string) => ({
+  GSI1PK: `CAE#${caeId}#ENT#${entrepreneurId}#CLAIMS#${status}`,
+  GSI1SK: `CLAIM#${claimId}`,
+});
+
+/**
+ * GSI2: a CAE's claims in one status, by the time they entered it: the staff's validation queue
+ * (`submitted`) is one query, oldest first.
+ */
+export const expenseClaimQueue = (caeId: string, status: string, since: string, claimId: string) => ({
+  GSI2PK: `CAE#${caeId}#CLAIMS#${status}`,
+  GSI2SK: `${since}#${claimId}`,
+});
+
+/**
+ * The km of one vehicle in one year counted by approved claims, and where each claim's km started: what a
+ * mileage line is priced on. `vehicleKey` is domain/expenses/claims.ts `vehicleKey` (letters, digits, dashes).
+ */
+export const mileageCounter = (caeId: string, entrepreneurId: string, year: number, vehicleKey: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `MILEAGE#${String(year).padStart(4, '0')}#${vehicleKey}`,
+});
+
 // ---- Receipts and supplier invoices (issue 13) ----
 
 /** A receipt's record (its bytes are in object storage under `objectKeys.receipt`), in its entrepreneur's partition. */

@@ -15,6 +15,7 @@ const suites: Record<string, () => Promise<{ main: () => Promise<void> }>> = {
   payroll: () => import('./payroll.js'),
   workflow: () => import('./workflow.js'),
   reports: () => import('./reports.js'),
+  claims: () => import('./claims.js'),
   soak: () => import('./soak.js'),
   documents: () => import('./documents.js'),
   purchases: () => import('./purchases.js'),

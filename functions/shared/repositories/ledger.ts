@@ -60,7 +60,7 @@ import { type Cae, caeFromItem } from './caes.js';
 import { type Entrepreneur, entrepreneurFromItem } from './entrepreneurs.js';
 
 /** Where an entry comes from: the flow that posted it (new flows add their kind). */
-export type EntryOrigin = 'transaction' | 'reversal' | 'supplier_invoice';
+export type EntryOrigin = 'transaction' | 'reversal' | 'invoice' | 'credit_note' | 'payment' | 'expense_claim' | 'supplier_invoice';
 
 /** A ledger entry as stored and shown: the domain's transaction, whose account, when and by what it was recorded. */
 export type LedgerEntry = Transaction & {
