@@ -79,7 +79,7 @@ class Writer {
   }
 
   rule(): void {
-    this.page.drawLine({ start: { x: MARGIN, y: this.y + 3 }, end: { x: A4[0] - MARGIN, y: this.y + 3 }, thickness: 0.5, color: RULE });
+    this.page.drawLine({ start: { x: MARGIN, y: this.y + LINE - 3 }, end: { x: A4[0] - MARGIN, y: this.y + LINE - 3 }, thickness: 0.5, color: RULE });
   }
 
   /** Page numbers and the document's name at the foot of every page, once all pages exist. */
@@ -107,11 +107,11 @@ function drawMonth(w: Writer, m: StatementMonth): void {
     w.down(LINE);
     if (line === 'contribution') {
       w.text(MARGIN + 24, m.contributionPolicyLabel, { color: GREY, size: 8, width: RIGHT - MARGIN - 24 });
-      w.down(LINE - 2);
+      w.down(LINE);
     }
     if (line === 'employerCost' && m.payslip) {
       w.text(MARGIN + 24, `Bulletin de paie : brut ${euros(m.payslip.gross)}, net ${euros(m.payslip.net)}`, { color: GREY, size: 8 });
-      w.down(LINE - 2);
+      w.down(LINE);
     }
     w.rule();
   }
