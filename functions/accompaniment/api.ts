@@ -4,7 +4,7 @@
  * federation summary shows. zod schemas that validate requests, type the handlers and generate /openapi.json.
  */
 import * as z from 'zod';
-import { Dec } from '../../domain/money.js';
+import { Dec, isMoneyString } from '../../domain/money.js';
 import { caeParams } from '../caes/api.js';
 import { entrepreneurParams } from '../entrepreneurs/api.js';
 import { id, isoDate, isoMonth, moneyString, page, pageQuery, text } from '../shared/validation.js';
@@ -21,7 +21,7 @@ const boundedMoney = (max: number, options: { allowZero?: boolean } = {}) =>
   moneyString
     .refine((v) => !v.startsWith('-'), { message: 'must not be negative' })
     .refine((v) => options.allowZero || /[1-9]/.test(v), { message: 'must be greater than zero' })
-    .refine((v) => new Dec(v).lessThanOrEqualTo(max), { message: `must be at most ${max}.00` });
+    .refine((v) => !isMoneyString(v) || new Dec(v).lessThanOrEqualTo(max), { message: `must be at most ${max}.00` });
 
 export const interview = z.object({
   id: z.string(),
