@@ -51,7 +51,7 @@ function entriesTable(m: StatementMonth): string {
 }
 
 function monthSection(m: StatementMonth): string {
-  const status = m.closed ? '' : ' <span class="open">(mois en cours : chiffres provisoires, salaire non encore versé)</span>';
+  const status = m.closed ? '' : ' <span class="open">(mois non clôturé : chiffres provisoires, salaire non encore versé)</span>';
   return `<section data-month="${esc(m.month)}"><h2>${esc(monthLabel(m.month).replace(/^./, (c) => c.toUpperCase()))}${status}</h2>${accountTable(m)}<h3>Écritures du mois</h3>${entriesTable(m)}</section>`;
 }
 

@@ -97,7 +97,7 @@ function drawMonth(w: Writer, m: StatementMonth): void {
   w.need(LINE * 12);
   w.down(LINE);
   w.text(MARGIN, monthLabel(m.month).replace(/^./, (c) => c.toUpperCase()), { size: 12, bold: true, color: ACCENT });
-  if (!m.closed) w.text(RIGHT, 'mois en cours : chiffres provisoires', { right: true, color: GREY, size: 8 });
+  if (!m.closed) w.text(RIGHT, 'mois non clôturé : chiffres provisoires', { right: true, color: GREY, size: 8 });
   w.down(LINE + 2);
   for (const line of STATEMENT_LINES) {
     const strong = line === 'openingBalance' || line === 'envelope' || line === 'closingBalance';
