@@ -93,7 +93,7 @@ describe.skipIf(!runBrowser)('the HTML statement in headless Chromium', () => {
   });
 
   it('shows each month with the JSON’s closing balance, and loads nothing else', async () => {
-    const json = await (await fetch(statementUrl('json'), { headers: { authorization: `Bearer ${selfToken}` } })).json();
+    const json = (await (await fetch(statementUrl('json'), { headers: { authorization: `Bearer ${selfToken}` } })).json()) as { months: { month: string; closingBalance: string }[] };
     const context = await browser.newContext({ extraHTTPHeaders: { authorization: `Bearer ${selfToken}` } });
     const page = await context.newPage();
     const requests: string[] = [];
