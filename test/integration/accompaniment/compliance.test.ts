@@ -3,12 +3,16 @@
  * employed on asOf, their held individual interviews of the 12 months before, pro rata in their first year.
  */
 import { describe, expect, it } from 'vitest';
+import { runAsOf } from '../../support/clock.js';
 import { complianceSummaries } from '../../../functions/accompaniment/compliance.js';
 import { handler as getSummary } from '../../../functions/federation/getSummary.js';
 import { complianceFiguresOf } from '../../../functions/shared/repositories/compliance.js';
 import { admin, entrepreneurOf, event, funderOf, invoke } from '../../support/events.js';
 import { expectProblem, newCae, newCandidate, newEmployee, newExited } from '../activity/fixtures.js';
 import { anInterview, compliance, conventionSigned, interview, interviewsHeld } from './fixtures.js';
+
+// Interviews are held on fixed days of 2026: today is set after them, so that none is "held in the future".
+runAsOf('2026-11-20');
 
 const AS_OF = '2026-10-31';
 

@@ -1,8 +1,12 @@
 /** Interviews: recorded by staff, notes never reaching the entrepreneur, other CAEs' people 404, bad input 400. */
 import { describe, expect, it } from 'vitest';
+import { runAsOf } from '../../support/clock.js';
 import { entrepreneurOf, funderOf, staffOf } from '../../support/events.js';
 import { expectProblem, newCae, newCandidate, newEmployee } from '../activity/fixtures.js';
 import { anInterview, interview, interviewsOf } from './fixtures.js';
+
+// Interviews are held on fixed days of 2026: today is set after them, so that none is "held in the future".
+runAsOf('2026-11-20');
 
 describe('interviews', () => {
   it('are recorded by staff and listed by day, with their notes for staff', async () => {
