@@ -11,7 +11,6 @@ import { STATEMENT_MAX_MONTHS, statementOf } from './statement.js';
 import { contracts } from './statementApi.js';
 import { statementFileName, statementCsv } from './statementCsv.js';
 import { statementHtml } from './statementHtml.js';
-import { statementPdf } from './statementPdf.js';
 
 /** The page loads nothing: no script, no external style, image or font. */
 const HTML_POLICY = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
@@ -43,6 +42,9 @@ export const handler = httpHandler('getAccountStatement', contracts.getAccountSt
     };
   }
   if (format === 'pdf') {
+    // pdf-lib is most of this Lambda's bundle (about 540 KiB of its 750, minified): loaded on the first PDF asked for, so that a cold
+    // start for JSON, CSV or HTML does not evaluate it.
+    const { statementPdf } = await import('./statementPdf.js');
     return {
       bytes: await statementPdf(statement),
       contentType: 'application/pdf',
