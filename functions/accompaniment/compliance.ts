@@ -9,6 +9,7 @@ import { accompanimentStart, complianceOn, compliantShare } from '../../domain/a
 import { addMonthsToMonth, firstDayOf, lastDayOf, monthOf } from '../../domain/calendar.js';
 import { statusOn } from '../../domain/careerPath/index.js';
 import { todayInParis } from '../shared/clock.js';
+import { logger } from '../shared/logger.js';
 import { allPages } from '../shared/pagination.js';
 import { type ComplianceFigures, complianceFiguresOf, dropComplianceFigures, putComplianceFigures } from '../shared/repositories/compliance.js';
 import { listEntrepreneurs } from '../shared/repositories/entrepreneurs.js';
@@ -86,12 +87,32 @@ export async function complianceSummaries(caeIds: readonly string[], month: stri
     return out;
   }
   const kept = await complianceFiguresOf(caeIds, month);
-  const figures = await Promise.all(
-    caeIds.map(async (caeId) => {
-      const found = kept.get(caeId);
-      return found && found.asOf === day ? found : takeFigures(caeId, month, day);
-    }),
-  );
-  for (const f of figures) out.set(f.caeId, { asOf: f.asOf, people: f.people, compliant: f.compliant, share: compliantShare(f.people, f.compliant) });
+  const stale: string[] = [];
+  for (const caeId of caeIds) {
+    const found = kept.get(caeId);
+    if (found && found.asOf === day) out.set(caeId, summaryOf(found));
+    else stale.push(caeId);
+  }
+  // A few CAEs at a time, so that a page of 200 CAEs never seen this month does not send 600 requests at once;
+  // a CAE whose figures cannot be taken now shows null rather than failing the whole summary.
+  for (let i = 0; i < stale.length; i += TAKEN_AT_ONCE) {
+    await Promise.all(
+      stale.slice(i, i + TAKEN_AT_ONCE).map(async (caeId) => {
+        try {
+          out.set(caeId, summaryOf(await takeFigures(caeId, month, day)));
+        } catch (error) {
+          logger.error('compliance figures not taken', { caeId, month, error: error as Error });
+          out.set(caeId, null);
+        }
+      }),
+    );
+  }
   return out;
+}
+
+/** How many CAEs' figures the summary takes in parallel. */
+const TAKEN_AT_ONCE = 8;
+
+function summaryOf(f: ComplianceFigures): ComplianceSummary {
+  return { asOf: f.asOf, people: f.people, compliant: f.compliant, share: compliantShare(f.people, f.compliant) };
 }
