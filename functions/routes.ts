@@ -93,7 +93,15 @@ export const routes = {
   approveSupplierInvoice: { method: 'POST', path: `${ENTREPRENEUR}/supplier-invoices/{supplierInvoiceId}/approval`, handler: 'functions/expenses/supplierInvoices/approve.ts', roles: CAE_TEAM, access: 'write', summary: 'Approve a supplier invoice: its expenses are posted (Idempotency-Key)' },
   listCaeSupplierInvoices: { method: 'GET', path: '/caes/{caeId}/supplier-invoices', handler: 'functions/expenses/supplierInvoices/listForCae.ts', roles: CAE_TEAM, access: 'read', summary: "A CAE's supplier invoices of a status, oldest first (what waits for validation)" },
 
-  getFederationSummary: { method: 'GET', path: '/federation/summary', handler: 'functions/federation/getSummary.ts', roles: ADMIN, access: 'read', summary: "The federation's month, one row per CAE" },
+  getFederationSummary: { method: 'GET', path: '/federation/summary', handler: 'functions/federation/getSummary.ts', roles: ADMIN, access: 'write', summary: "The federation's month, one row per CAE" },
+  recordInterview: { method: 'POST', path: `${ENTREPRENEUR}/interviews`, handler: 'functions/accompaniment/recordInterview.ts', roles: CAE_TEAM, access: 'write', summary: 'Record a follow-up interview (notes for staff only)' },
+  listInterviews: { method: 'GET', path: `${ENTREPRENEUR}/interviews`, handler: 'functions/accompaniment/listInterviews.ts', roles: CAE_AND_SELF, access: 'read', summary: "A person's interviews (an entrepreneur's own, without notes)" },
+  createWorkshop: { method: 'POST', path: '/caes/{caeId}/workshops', handler: 'functions/accompaniment/createWorkshop.ts', roles: CAE_TEAM, access: 'write', summary: 'Plan a collective workshop' },
+  putWorkshopAttendance: { method: 'PUT', path: '/caes/{caeId}/workshops/{workshopId}/attendance', handler: 'functions/accompaniment/putWorkshopAttendance.ts', roles: CAE_TEAM, access: 'write', summary: "A workshop's attendance (the CAE's people only)" },
+  listWorkshops: { method: 'GET', path: '/caes/{caeId}/workshops', handler: 'functions/accompaniment/listWorkshops.ts', roles: CAE_AND_SELF, access: 'read', summary: "The CAE's workshops" },
+  getCompliance: { method: 'GET', path: '/caes/{caeId}/accompaniment/compliance', handler: 'functions/accompaniment/getCompliance.ts', roles: CAE_TEAM, access: 'read', summary: 'Who had their two individual interviews in the last 12 months' },
+  simulateUnemploymentBenefit: { method: 'POST', path: '/caes/{caeId}/unemployment-benefit/simulations', handler: 'functions/accompaniment/simulateUnemploymentBenefit.ts', roles: CAE_AND_SELF, access: 'read', summary: 'Unemployment benefit alongside a month\'s salary (Unédic rule)' },
+  getAccountStatement: { method: 'GET', path: `${ENTREPRENEUR}/account/statement`, handler: 'functions/activity/getStatement.ts', roles: CAE_AND_SELF, access: 'read', summary: 'The activity account statement over a period (JSON, CSV, HTML or PDF)' },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof routes;

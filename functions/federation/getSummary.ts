@@ -4,9 +4,12 @@
  * (the CAE's own `france` figures of the month, from the manifest written when its month was added to the
  * territorial aggregates), and the payroll run's status (with how many entrepreneurs it could not pay). A month
  * not closed yet has no figures (null) rather than figures that would change.
- * Cost per page: the CAE list, one BatchGet of manifests, one read per CAE's run.
+ * Cost per page: the CAE list, one BatchGet of manifests, one read per CAE's run, one BatchGet of the CAEs' kept
+ * compliance figures (`accompaniment`: the share of people with their interviews, docs/architecture.md
+ * "Accompaniment"; taken again, 2 queries, only for a CAE whose kept figures are missing or stale).
  */
 import { COUNTED_STATUSES } from '../../domain/reporting/index.js';
+import { complianceSummaries } from '../accompaniment/compliance.js';
 import { httpHandler } from '../shared/http.js';
 import { caeFigures, manifestsOfCaes } from '../shared/repositories/aggregates.js';
 import { listCaes } from '../shared/repositories/caes.js';
@@ -17,7 +20,11 @@ export const handler = httpHandler('getFederationSummary', contracts.getFederati
   const { month, limit, cursor } = query;
   const caes = await listCaes(limit, cursor);
   const ids = caes.items.map((c) => c.id);
-  const [manifests, runs] = await Promise.all([manifestsOfCaes(month, ids), Promise.all(ids.map((id) => findRun(id, month)))]);
+  const [manifests, runs, compliance] = await Promise.all([
+    manifestsOfCaes(month, ids),
+    Promise.all(ids.map((id) => findRun(id, month))),
+    complianceSummaries(ids, month),
+  ]);
   const items = caes.items.map((cae, i) => {
     const manifest = manifests.get(cae.id);
     const a = manifest && caeFigures(manifest, 'france');
@@ -28,6 +35,7 @@ export const handler = httpHandler('getFederationSummary', contracts.getFederati
       revenue: a?.revenue ?? null,
       contributions: a?.cooperativeContributions ?? null,
       grossSalaries: a?.grossSalaries ?? null,
+      accompaniment: compliance.get(cae.id) ?? null,
       payrollRun: { status: runs[i]?.status ?? ('not_started' as const), ...(runs[i]?.unpaid?.length ? { unpaid: runs[i]?.unpaid?.length } : {}) },
     };
   });

@@ -4,6 +4,7 @@
  * routes, so the catalog imports it once.
  */
 import * as z from 'zod';
+import { complianceSummary } from '../accompaniment/api.js';
 import { isValidMonth, monthsBetween } from '../../domain/calendar.js';
 import { ACTIVE_STATUSES, COUNTED_STATUSES, END_REASONS } from '../../domain/reporting/index.js';
 import { parseTerritory } from '../../domain/territory/index.js';
@@ -115,6 +116,8 @@ export const federationSummaryRow = z.object({
   grossSalaries: z.string().nullable(),
   /** `unpaid`: how many entrepreneurs the run could not pay (present when there are some; GET …/payroll-runs/{month} lists them). */
   payrollRun: z.object({ status: z.enum(['not_started', 'running', 'completed', 'failed']), unpaid: z.number().int().optional() }),
+  /** Accompaniment: the share of people with their interviews on the month's last day (null before the month). */
+  accompaniment: complianceSummary,
 });
 
 export const contracts = {

@@ -2,7 +2,9 @@
  * Every route's contract, by route id: what /openapi.json is generated from. A route of the route table
  * without a contract here fails the OpenAPI test.
  */
+import { contracts as accompaniment } from '../accompaniment/api.js';
 import { contracts as activity } from '../activity/api.js';
+import { contracts as statement } from '../activity/statementApi.js';
 import { contracts as caes } from '../caes/api.js';
 import { contracts as entrepreneurs } from '../entrepreneurs/api.js';
 import { contracts as expenseClaims } from '../expenses/claims/api.js';
@@ -14,4 +16,4 @@ import { contracts as reports } from '../reports/api.js';
 import type { Contract } from '../shared/http.js';
 import { contracts as service } from './api.js';
 
-export const catalog: Record<string, Contract> = { ...service, ...caes, ...entrepreneurs, ...activity, ...governance, ...payroll, ...reports, ...receipts, ...supplierInvoices, ...expenseClaims };
+export const catalog: Record<string, Contract> = { ...service, ...caes, ...entrepreneurs, ...activity, ...governance, ...payroll, ...reports, ...receipts, ...supplierInvoices, ...expenseClaims, ...accompaniment, ...statement };

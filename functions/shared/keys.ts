@@ -232,3 +232,40 @@ export const supplierInvoiceNumber = (caeId: string, supplierKey: string, number
   PK: `CAE#${caeId}#SUPPLIER#${supplierKey}`,
   SK: `NUMBER#${numberKey}`,
 });
+// ---- Accompaniment (issue 15) ----
+
+/**
+ * An interview, under its entrepreneur, sorted by the day it was (or is to be) held: a person's interviews are
+ * one query on their partition.
+ */
+export const interview = (caeId: string, entrepreneurId: string, heldOn: string, interviewId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `INTERVIEW#${heldOn}#${interviewId}`,
+});
+
+/** The sort-key prefix of a person's interviews. */
+export const INTERVIEW_PREFIX = 'INTERVIEW#';
+
+/**
+ * GSI2, sparse: the CAE's held individual interviews by day (only those count for compliance), so that the
+ * compliance view reads a 12-month range of one index partition, never each person's.
+ */
+export const heldInterviewListing = (caeId: string, heldOn: string, entrepreneurId: string, interviewId: string) => ({
+  GSI2PK: `CAE#${caeId}#INTERVIEWS_HELD`,
+  GSI2SK: `${heldOn}#${entrepreneurId}#${interviewId}`,
+});
+
+/** A workshop of a CAE, with its attendance. */
+export const workshop = (caeId: string, workshopId: string) => ({ PK: `CAE#${caeId}#WORKSHOP#${workshopId}`, SK: 'WORKSHOP' });
+
+/** GSI1: a CAE's workshops by the day they are held. */
+export const workshopListing = (caeId: string, heldOn: string, workshopId: string) => ({
+  GSI1PK: `CAE#${caeId}#WORKSHOPS`,
+  GSI1SK: `${heldOn}#${workshopId}`,
+});
+
+/**
+ * A CAE's compliance figures as of a month's end (or the day they were taken, for the month in progress): what
+ * the federation summary shows without reading anyone's interviews.
+ */
+export const complianceOfMonth = (caeId: string, month: string) => ({ PK: `CAE#${caeId}#COMPLIANCE`, SK: `MONTH#${month}` });

@@ -11,6 +11,7 @@ import { coveredPeriods } from '../../domain/payroll/rates/index.js';
 import { todayInParis } from '../../functions/shared/clock.js';
 import { seedPurchases } from './seed/purchases.js';
 import { seedClaims } from './seed/claims.js';
+import { seedAccompaniment } from './seed/accompaniment.js';
 import { type LocalClaims, signLocalToken } from './tokens.js';
 
 export interface DemoFederation {
@@ -168,6 +169,7 @@ export async function ensureDemo(apiUrl: string, secret: string, dataDir: string
   await payrollDone();
   await seedPurchases(apiUrl, admin, demo);
   await seedClaims(apiUrl, secret, demo.entrepreneur.caeId, demo.entrepreneur.id, today);
+  await seedAccompaniment(apiUrl, admin, demo, today);
   demo.paidMonth = lastMonth;
   writeFileSync(file, `${JSON.stringify(demo, null, 2)}\n`);
   return demo;

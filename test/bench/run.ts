@@ -19,6 +19,7 @@ const suites: Record<string, () => Promise<{ main: () => Promise<void> }>> = {
   soak: () => import('./soak.js'),
   documents: () => import('./documents.js'),
   purchases: () => import('./purchases.js'),
+  accompaniment: () => import('./accompaniment.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -48,6 +48,8 @@ describe('GET /federation/summary', () => {
       revenue: '4000.00',
       contributions: '400.00',
       grossSalaries: '2000.00',
+      // the employee, accompanied since January (8 full months: 1 interview owed), had none
+      accompaniment: { asOf: '2014-09-30', people: 1, compliant: 0, share: '0.0000' },
       payrollRun: { status: 'completed' },
     });
   });
