@@ -70,9 +70,11 @@ const magnitude = (cell: Cell | undefined) => (cell === undefined ? new Dec(0) :
 export function hiddenCells(table: SecrecyTable): Set<string> {
   const hidden = new Set<string>();
   for (const [id, cell] of table.cells) if (primarySecret(cell)) hidden.add(id);
-  const hideable = (id: string) => {
+  const hideable = (id: string, zero = false) => {
     const cell = table.cells.get(id);
-    return cell !== undefined && cell.kind !== 'public' && !hidden.has(id) && !magnitude(cell).isZero();
+    if (cell === undefined || cell.kind === 'public' || hidden.has(id)) return false;
+    // A count of 0 is always shown; a sum of 0.00 only as a last resort (a hidden 0.00 would read back as 0).
+    return !magnitude(cell).isZero() || (zero && cell.kind === 'sum');
   };
   for (let changed = true; changed; ) {
     changed = false;
@@ -89,9 +91,13 @@ export function hiddenCells(table: SecrecyTable): Set<string> {
       const members = [relation.total, ...relation.parts];
       const hiddenCount = members.filter((id) => hidden.has(id) || !table.cells.has(id)).length;
       if (hiddenCount !== 1) continue;
-      // The smallest part still shown (stable: the first of equals), else the total.
-      const candidates = relation.parts.filter(hideable).sort((a, b) => magnitude(table.cells.get(a)).comparedTo(magnitude(table.cells.get(b))));
-      const next = candidates[0] ?? (hideable(relation.total) ? relation.total : undefined);
+      // The smallest non-zero part still shown (stable: the first of equals), else the total, else a zero sum.
+      const bySize = (a: string, b: string) => magnitude(table.cells.get(a)).comparedTo(magnitude(table.cells.get(b)));
+      const next =
+        relation.parts.filter((id) => hideable(id)).sort(bySize)[0] ??
+        (hideable(relation.total) ? relation.total : undefined) ??
+        relation.parts.find((id) => hideable(id, true)) ??
+        (hideable(relation.total, true) ? relation.total : undefined);
       if (next !== undefined) {
         hidden.add(next);
         changed = true;
