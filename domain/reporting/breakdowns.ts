@@ -80,7 +80,7 @@ export function bucketsOf(person: Omit<PersonInput, 'id' | 'communeCode' | 'path
 }
 
 /** The report value a stored bucket counts in, the period ending with `to`. */
-function valueOf(name: BreakdownName, stored: string, to: IsoMonth): string {
+function reportValueOf(name: BreakdownName, stored: string, to: IsoMonth): string {
   if (name !== 'ageBand') return BREAKDOWN_VALUES[name].includes(stored) ? stored : UNKNOWN;
   if (stored === '55_and_over') return stored;
   if (!/^\d{4}-\d{2}$/.test(stored)) return UNKNOWN;
@@ -105,7 +105,7 @@ export function breakdownCounts(
   let counted = 0;
   for (const [figure, n] of Object.entries(buckets)) {
     if (!figure.startsWith(prefix) || n === 0) continue;
-    const value = valueOf(name, figure.slice(prefix.length), to);
+    const value = reportValueOf(name, figure.slice(prefix.length), to);
     counts.set(value, (counts.get(value) ?? 0) + n);
     counted += n;
   }

@@ -41,7 +41,7 @@
 import { Decimal } from 'decimal.js';
 import { type IsoMonth, monthsBetween } from '../calendar.js';
 import type { EndReason } from '../careerPath/index.js';
-import { Dec, formatMoney, formatRatio, maxOf, minOf, money } from '../money.js';
+import { Dec, formatMoney, formatRatio, minOf, money } from '../money.js';
 import { datasetVintage, parseTerritory, territoryName } from '../territory/index.js';
 import { BREAKDOWN_VALUES, breakdownCounts } from './breakdowns.js';
 import { grantCountsIn, grantShares } from './grants.js';
@@ -191,7 +191,6 @@ export function buildReport(input: BuildReportInput): TerritoryReport {
   const statusMonth: IsoMonth | null = closedMonths.at(-1) ?? null;
   const byStatusAtEnd = Object.fromEntries(ACTIVE_STATUSES.map((s) => [s, 0])) as Record<ActiveStatus, number>;
   let jobsFte = new Dec(0);
-  let jobsFteMonths = 1;
   if (statusMonth !== null) {
     const atEnd = relevant.get(statusMonth) as TerritoryMonth;
     for (const status of ACTIVE_STATUSES) byStatusAtEnd[status] = atEnd.byStatusAtEnd[status] ?? 0;
@@ -199,7 +198,6 @@ export function buildReport(input: BuildReportInput): TerritoryReport {
     let sum = new Dec(0);
     for (const month of counted) sum = sum.plus((byMonth.get(month) as MonthTotals).jobsFte);
     jobsFte = sum.dividedBy(counted.length);
-    jobsFteMonths = counted.length;
   }
   const peopleAtEnd = ACTIVE_STATUSES.reduce((n, s) => n + byStatusAtEnd[s], 0);
   const endBuckets = (statusMonth !== null ? relevant.get(statusMonth)?.people : undefined) ?? {};

@@ -110,7 +110,7 @@ describe('GET /reports/territories/{territory} over HTTP', () => {
     expect(csv.contentType).toBe('text/csv; charset=utf-8');
     const [header, ...rows] = (csv.body as string).trim().split('\r\n').map((l) => l.split(','));
     const months = rows.filter((row) => row[0] === 'month');
-    const asJson = months.map((row) => Object.fromEntries((header as string[]).map((h, i) => [h, row[i]]).filter(([h]) => h in (json.body.months[0] ?? {}))));
+    const asJson = months.map((row) => Object.fromEntries((header as string[]).map((h, i) => [h, row[i]]).filter(([h]) => (h as string) in (json.body.months[0] ?? {}))));
     expect(asJson).toEqual(json.body.months.map((m: Record<string, unknown>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v === null ? 'secret' : String(v)]))));
     const gender = rows.filter((row) => row[0] === 'breakdown' && row.at(-4) === 'gender').map((row) => row.at(-2));
     expect(gender).toEqual(['3', 'secret', '0', 'secret']);

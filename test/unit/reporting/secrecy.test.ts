@@ -194,8 +194,10 @@ function build(pop: Population) {
         grossSalaries: new Dec(r.gross ?? 0),
       };
       for (const [figure, value] of Object.entries(own)) {
-        perPerson[figure] ??= {};
-        const row = (perPerson[figure][`P${i}`] ??= { amounts: MONTHS.map(() => new Dec(0)), contributes: MONTHS.map(() => false) });
+        const byPerson = perPerson[figure] ?? {};
+        perPerson[figure] = byPerson;
+        const row = byPerson[`P${i}`] ?? { amounts: MONTHS.map(() => new Dec(0)), contributes: MONTHS.map(() => false) };
+        byPerson[`P${i}`] = row;
         row.amounts[m] = value;
         // Value added: anyone with revenue or an expense contributes (aggregateMonth.ts), even when they cancel out.
         row.contributes[m] = figure === 'valueAdded' ? r.revenue !== '0.00' || r.expenses !== '0.00' : !value.isZero();
@@ -260,7 +262,7 @@ describe('statistical secrecy, over random populations', () => {
         const relations: [string, (string | number | null)[]][] = [];
         for (const f of [...MONEY_FIGURES, 'socialContributions'] as const) relations.push([f, [published[f], ...published.months.map((m) => m[f])]]);
         relations.push(['social = employer + employee', [published.socialContributions, published.employerContributions, published.employeeContributions]]);
-        published.months.forEach((m) => relations.push([`${m.month} social`, [m.socialContributions, m.employerContributions, m.employeeContributions]]));
+        for (const m of published.months) relations.push([`${m.month} social`, [m.socialContributions, m.employerContributions, m.employeeContributions]]);
         relations.push(['entries', [published.entrepreneurs.entries, ...published.months.map((m) => m.entries)]]);
         relations.push(['welcomed', [published.entrepreneurs.welcomed, ...published.months.map((m) => m.welcomed)]]);
         // The people at the end are known to a reader whenever any breakdown is fully shown: take them as known.
