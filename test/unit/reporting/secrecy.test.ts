@@ -279,3 +279,94 @@ describe('statistical secrecy, over random populations', () => {
     );
   });
 });
+
+/**
+ * Which hidden cells a reader can work out exactly from every relation at once (not only one by one): Gaussian
+ * elimination on the relations, the published cells moved to the right-hand side. A hidden cell is determined
+ * when the row space of the hidden columns contains its unit vector.
+ */
+function determined(relations: readonly { total: string; parts: readonly string[] }[], hidden: ReadonlySet<string>): string[] {
+  const unknowns = [...hidden];
+  const index = new Map(unknowns.map((id, i) => [id, i]));
+  const rows = relations
+    .map((r) => {
+      const row = new Array<number>(unknowns.length).fill(0);
+      const at = (id: string, c: number) => {
+        const i = index.get(id);
+        if (i !== undefined) row[i] = (row[i] as number) + c;
+      };
+      at(r.total, 1);
+      for (const p of r.parts) at(p, -1);
+      return row;
+    })
+    .filter((row) => row.some((c) => c !== 0));
+  // Reduced row echelon form.
+  let lead = 0;
+  const pivots: number[] = [];
+  for (let col = 0; col < unknowns.length && lead < rows.length; col++) {
+    const pivot = rows.findIndex((row, i) => i >= lead && Math.abs(row[col] as number) > 1e-9);
+    if (pivot < 0) continue;
+    [rows[lead], rows[pivot]] = [rows[pivot] as number[], rows[lead] as number[]];
+    const p = rows[lead] as number[];
+    const scale = p[col] as number;
+    for (let k = 0; k < p.length; k++) p[k] = (p[k] as number) / scale;
+    for (const [i, row] of rows.entries()) {
+      if (i === lead || Math.abs(row[col] as number) < 1e-9) continue;
+      const f = row[col] as number;
+      for (let k = 0; k < row.length; k++) row[k] = (row[k] as number) - f * (p[k] as number);
+    }
+    pivots.push(col);
+    lead += 1;
+  }
+  // A variable is determined when its pivot row has no other non-zero entry.
+  return rows
+    .slice(0, lead)
+    .filter((row) => row.filter((c) => Math.abs(c) > 1e-9).length === 1)
+    .map((row) => unknowns[row.findIndex((c) => Math.abs(c) > 1e-9)] as string);
+}
+
+describe('secondary secrecy against a reader who combines every sum', () => {
+  it('has an audit that finds a figure determined by two sums together', () => {
+    // a = T − b and b hidden with c in another sum where c is published: b = U − c, then a = T − U + c.
+    const relations = [
+      { total: 'T', parts: ['a', 'b'] },
+      { total: 'U', parts: ['b', 'c'] },
+    ];
+    expect(determined(relations, new Set(['a', 'b'])).sort()).toEqual(['a', 'b']);
+    expect(determined(relations, new Set(['a', 'b', 'c']))).toEqual([]);
+  });
+
+  it('leaves no hidden figure of a year of salaries determined by the months, the parts and the totals together', () => {
+    const month = fc.record({ employer: fc.integer({ min: 0, max: 5 }), employee: fc.integer({ min: 0, max: 5 }), big: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(month, { minLength: 2, maxLength: 12 }), (months) => {
+        const cells = new Map<string, Cell>();
+        const relations: { total: string; parts: string[] }[] = [];
+        const totals = { employer: new Dec(0), employee: new Dec(0) };
+        const periodContributors = { employer: 0, employee: 0 };
+        months.forEach((m, i) => {
+          for (const part of ['employer', 'employee'] as const) {
+            const contributors = m[part];
+            const value = new Dec(contributors * (m.big ? 1000 : 100));
+            totals[part] = totals[part].plus(value);
+            periodContributors[part] = Math.max(periodContributors[part], contributors);
+            cells.set(`${i}:${part}`, { kind: 'sum', value, contributors, largest: value.dividedBy(Math.max(1, contributors)) });
+          }
+          const e = cells.get(`${i}:employer`) as Extract<Cell, { kind: 'sum' }>;
+          const ee = cells.get(`${i}:employee`) as Extract<Cell, { kind: 'sum' }>;
+          cells.set(`${i}:social`, { kind: 'sum', value: e.value.plus(ee.value), contributors: Math.max(e.contributors, ee.contributors), largest: e.largest.plus(ee.largest) });
+          relations.push({ total: `${i}:social`, parts: [`${i}:employer`, `${i}:employee`] });
+        });
+        for (const part of ['employer', 'employee'] as const) {
+          cells.set(part, { kind: 'sum', value: totals[part], contributors: periodContributors[part], largest: totals[part].dividedBy(3) });
+        }
+        cells.set('social', { kind: 'sum', value: totals.employer.plus(totals.employee), contributors: 3, largest: new Dec(0) });
+        for (const f of ['employer', 'employee', 'social']) relations.push({ total: f, parts: months.map((_, i) => `${i}:${f}`) });
+        relations.push({ total: 'social', parts: ['employer', 'employee'] });
+        const hidden = hiddenCells({ cells, relations });
+        expect(determined(relations, hidden)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
