@@ -45,7 +45,7 @@ import { Dec, formatMoney, formatRatio, minOf, money } from '../money.js';
 import { datasetVintage, parseTerritory, territoryName } from '../territory/index.js';
 import { BREAKDOWN_VALUES, breakdownCounts } from './breakdowns.js';
 import { grantCountsIn, grantShares } from './grants.js';
-import { type Cell, hiddenCells, type Relation, sqrtUp } from './secrecy.js';
+import { type Cell, hiddenCells, type Relation, type SecrecyTable, sqrtUp } from './secrecy.js';
 import {
   ACTIVE_STATUSES,
   type ActiveStatus,
@@ -149,6 +149,11 @@ const count = (value: number): Cell => ({ kind: 'count', value });
 
 /** Builds the report (see the module's TSDoc). Throws RangeError on a territory or period the API would refuse. */
 export function buildReport(input: BuildReportInput): TerritoryReport {
+  return buildReportWithSecrecy(input).report;
+}
+
+/** The report, with the secrecy table it was judged on and the cells hidden (for audits: what a reader can redo). */
+export function buildReportWithSecrecy(input: BuildReportInput): { report: TerritoryReport; table: SecrecyTable; hidden: ReadonlySet<string> } {
   const { territory, from, to } = input;
   const parsed = parseTerritory(territory);
   if (!parsed.ok) throw new RangeError(parsed.violation.message);
@@ -237,9 +242,8 @@ export function buildReport(input: BuildReportInput): TerritoryReport {
   const socialContributions = totals.employerContributions.plus(totals.employeeContributions);
   const funding = totals.publicFunding;
 
-  const hidden = input.statisticalSecrecy
-    ? hiddenCells(secrecyTable({ months, relevant, byMonth, welcomed, entries, companiesCreated, exits, byStatusAtEnd, peopleAtEnd, breakdownRaw }))
-    : new Set<string>();
+  const table = secrecyTable({ months, relevant, byMonth, welcomed, entries, companiesCreated, exits, byStatusAtEnd, peopleAtEnd, breakdownRaw });
+  const hidden = input.statisticalSecrecy ? hiddenCells(table) : new Set<string>();
   /** The fields of an object that are hidden, and the object's secrecy mark. */
   const mark = (fields: Record<string, string>) => {
     const secretFields = Object.keys(fields).filter((f) => hidden.has(fields[f] as string));
@@ -295,7 +299,7 @@ export function buildReport(input: BuildReportInput): TerritoryReport {
   const topFields = ['companiesCreated', 'jobsFte', ...MONEY_FIGURES, 'socialContributions'];
   const perEuro = ['revenue', 'valueAdded', 'vatCollected', 'grossSalaries', 'socialContributions'];
 
-  return {
+  const report: TerritoryReport = {
     territory,
     territoryName: territoryName(parsed.territory) ?? null,
     from,
@@ -341,6 +345,7 @@ export function buildReport(input: BuildReportInput): TerritoryReport {
     breakdowns,
     ...mark({ ...Object.fromEntries(topFields.map((f) => [f, f])), ...(funding.isZero() ? {} : { selfFinancingRatio: 'cooperativeContributions' }) }),
   };
+  return { report, table, hidden };
 }
 
 interface TableInput {
@@ -363,7 +368,7 @@ interface TableInput {
  * status count or exit reason adds up to. Figures proportional through rates are linked: revenue, the VAT collected
  * on it and the contribution taken from it; gross salaries, the contributions on them and the FTE they make.
  */
-function secrecyTable(t: TableInput) {
+function secrecyTable(t: TableInput): SecrecyTable {
   const cells = new Map<string, Cell>();
   const relations: Relation[] = [];
   const linked: string[][] = [];

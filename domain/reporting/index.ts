@@ -9,7 +9,7 @@
  * - types.ts: the shapes.
  */
 export { type AggregateMonthInput, type AggregateMonthOutput, aggregateMonth, fteOf, personMonth, territoriesForCommune } from './aggregateMonth.js';
-export { type BuildReportInput, buildReport } from './buildReport.js';
+export { type BuildReportInput, buildReport, buildReportWithSecrecy } from './buildReport.js';
 export { AGE_BANDS, ageAtEndOf, ageBand, BREAKDOWN_VALUES, birthBucket, breakdownCounts, bucketsOf, PEOPLE_FIGURE, UNKNOWN } from './breakdowns.js';
 export { type Cell, DOMINANCE_SHARE, hiddenCells, MIN_CONTRIBUTORS, primarySecret, type Relation, type SecrecyTable, sqrtUp } from './secrecy.js';
 export { enclosingTerritories, grantCountsIn, grantInPeriod, grantLines, grantMonthShare, grantShares } from './grants.js';

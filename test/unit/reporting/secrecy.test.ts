@@ -11,6 +11,7 @@ import {
   aggregateMonth,
   BREAKDOWN_NAMES,
   buildReport,
+  buildReportWithSecrecy,
   type Cell,
   hiddenCells,
   MONEY_FIGURES,
@@ -367,6 +368,20 @@ describe('secondary secrecy against a reader who combines every sum', () => {
         expect(determined(relations, hidden)).toEqual([]);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('a whole report against a reader who combines every sum', () => {
+  it('leaves no hidden figure determined by all its sums together (months, totals, breakdowns, parts)', () => {
+    fc.assert(
+      fc.property(population, (pop) => {
+        const { people, results } = build(pop);
+        const aggregates = MONTHS.flatMap((month) => aggregateMonth({ caeId: 'C', month, entrepreneurs: people, results: results[month] ?? [] }).aggregates);
+        const { table, hidden } = buildReportWithSecrecy({ territory: COMMUNE, from: '2025-01', to: '2025-03', months: mergeTerritoryMonths(aggregates), grants: [], statisticalSecrecy: true });
+        expect(determined(table.relations, hidden)).toEqual([]);
+      }),
+      { numRuns: 150 },
     );
   });
 });
