@@ -29,7 +29,12 @@
  *   valueAdded = revenue − every expense of the account (docs/domain.md "Value added": intermediate consumption,
  *   purchases for resale included; salaries and social contributions are not expenses of the account), while
  *   revenue − purchases for resale is the gross margin, the base of margin contribution policies, not value added;
- * - contributors: for each money figure, the people with a non-zero amount in it (statistical secrecy).
+ * - contributors: for each money figure, the people with a non-zero amount in it (statistical secrecy);
+ * - largest and squares: for each secret sum (money and FTE), the largest amount one person has in it (absolute
+ *   value) and the sum of each person's amount squared: what the dominance test bounds a person's share with
+ *   (secrecy.ts);
+ * - people: the people still in the CAE at the month's end (`end:<bucket>`) and the month's entries
+ *   (`entries:<bucket>`, one per entry) by breakdown bucket (breakdowns.ts).
  *
  * Pure and deterministic: the same inputs give the same aggregates in the same order, so writing them twice
  * writes the same items.
@@ -39,7 +44,9 @@ import { type IsoMonth, firstDayOf, lastDayOf } from '../calendar.js';
 import { type EndReason, statusOn, timeline } from '../careerPath/index.js';
 import { Dec, formatMoney, minOf, money } from '../money.js';
 import { datasetVintage, territoriesOfCommune } from '../territory/index.js';
+import { bucketsOf } from './breakdowns.js';
 import {
+  ACTIVE_STATUSES,
   COUNTED_STATUSES,
   type CountedStatus,
   END_REASONS,
@@ -48,6 +55,8 @@ import {
   type MonthAggregate,
   type MonthFigures,
   type PersonInput,
+  SECRET_SUMS,
+  type SecretSum,
 } from './types.js';
 
 export interface AggregateMonthInput {
@@ -95,6 +104,8 @@ interface PersonMonth {
   entries: number;
   status: CountedStatus | 'none';
   exits: EndReason[];
+  /** The person's breakdown buckets (breakdowns.ts), filled when they are placed. */
+  buckets?: string[];
 }
 
 const inMonth = (date: string, first: string, last: string) => first <= date && date <= last;
@@ -139,7 +150,13 @@ interface Accumulator {
   employeeContributions: Decimal;
   cooperativeContributions: Decimal;
   contributors: Record<MoneyFigure, number>;
+  largest: Record<SecretSum, Decimal>;
+  squares: Record<SecretSum, Decimal>;
+  people: Record<string, number>;
 }
+
+const isActive = (status: CountedStatus | 'none') => (ACTIVE_STATUSES as readonly string[]).includes(status);
+const zeroSums = () => Object.fromEntries(SECRET_SUMS.map((f) => [f, new Dec(0)])) as Record<SecretSum, Decimal>;
 
 function emptyAccumulator(): Accumulator {
   return {
@@ -158,7 +175,21 @@ function emptyAccumulator(): Accumulator {
     employeeContributions: new Dec(0),
     cooperativeContributions: new Dec(0),
     contributors: Object.fromEntries(MONEY_FIGURES.map((f) => [f, 0])) as Record<MoneyFigure, number>,
+    largest: zeroSums(),
+    squares: zeroSums(),
+    people: {},
   };
+}
+
+/** Keeps what the dominance test needs of one person's amount (see the module's TSDoc). */
+function addToDominance(acc: Accumulator, figure: SecretSum, amount: Decimal): void {
+  if (amount.isZero()) return;
+  if (amount.abs().greaterThan(acc.largest[figure])) acc.largest[figure] = amount.abs();
+  acc.squares[figure] = acc.squares[figure].plus(amount.times(amount));
+}
+
+function addToBuckets(acc: Accumulator, kind: 'end' | 'entries', buckets: readonly string[], n: number): void {
+  for (const bucket of buckets) acc.people[`${kind}:${bucket}`] = (acc.people[`${kind}:${bucket}`] ?? 0) + n;
 }
 
 /** One person's amounts of a month, by money figure (zero where they have none). */
@@ -183,6 +214,10 @@ function addPerson(acc: Accumulator, person: PersonMonth | undefined, result: Mo
     acc.entries += person.entries;
     if (person.status !== 'none') acc.byStatusAtEnd[person.status] += 1;
     for (const reason of person.exits) acc.exits[reason] += 1;
+    if (person.buckets) {
+      if (isActive(person.status)) addToBuckets(acc, 'end', person.buckets, 1);
+      if (person.entries > 0) addToBuckets(acc, 'entries', person.buckets, person.entries);
+    }
   }
   if (result) {
     const amounts = moneyOf(result);
@@ -191,11 +226,14 @@ function addPerson(acc: Accumulator, person: PersonMonth | undefined, result: Mo
       // valueAdded: anyone with revenue or an expense contributes, even when the two cancel out.
       const contributes = figure === 'valueAdded' ? !amounts.revenue.isZero() || !money(result.account.expenses).isZero() : !amounts[figure].isZero();
       if (contributes) acc.contributors[figure] += 1;
+      addToDominance(acc, figure, amounts[figure]);
     }
     const payslip = result.payslip;
     if (payslip) {
       acc.payslips += 1;
-      acc.jobsFte = acc.jobsFte.plus(fteOf(payslip.gross, payslip.fullTimeSmicGross));
+      const fte = fteOf(payslip.gross, payslip.fullTimeSmicGross);
+      acc.jobsFte = acc.jobsFte.plus(fte);
+      addToDominance(acc, 'jobsFte', fte);
     }
   }
 }
@@ -240,7 +278,7 @@ export function aggregateMonth(input: AggregateMonthInput): AggregateMonthOutput
   for (const entrepreneur of input.entrepreneurs) {
     if (seen.has(entrepreneur.id)) continue;
     seen.add(entrepreneur.id);
-    const person = personMonth(entrepreneur, month);
+    const person: PersonMonth = { ...personMonth(entrepreneur, month), buckets: bucketsOf(entrepreneur, month) };
     const result = resultsById.get(entrepreneur.id);
     if (!result && !counts(person)) continue;
     place(entrepreneur.id, result?.communeCode ?? entrepreneur.communeCode, person, result);
@@ -266,6 +304,9 @@ export function aggregateMonth(input: AggregateMonthInput): AggregateMonthOutput
       jobsFte: acc.jobsFte.toFixed(4),
       ...(Object.fromEntries(MONEY_FIGURES.map((f) => [f, formatMoney(acc[f])])) as Record<MoneyFigure, string>),
       contributors: acc.contributors,
+      largest: Object.fromEntries(SECRET_SUMS.map((f) => [f, acc.largest[f].toFixed()])) as Record<SecretSum, string>,
+      squares: Object.fromEntries(SECRET_SUMS.map((f) => [f, acc.squares[f].toFixed()])) as Record<SecretSum, string>,
+      people: acc.people,
     }));
   return { aggregates, unplaced: [...new Set(unplaced)].sort() };
 }

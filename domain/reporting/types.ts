@@ -5,6 +5,7 @@
  */
 import type { IsoMonth } from '../calendar.js';
 import type { CareerPath, EndReason } from '../careerPath/index.js';
+import type { EducationLevel, Gender, SituationAtEntry } from '../person.js';
 
 /** The statuses counted at a month's end. `exited` is kept in the aggregate; reports show exits per period instead. */
 export const COUNTED_STATUSES = ['candidate', 'supported', 'employee', 'associate', 'exited'] as const;
@@ -30,12 +31,27 @@ export const MONEY_FIGURES = [
 ] as const;
 export type MoneyFigure = (typeof MONEY_FIGURES)[number];
 
-/** One entrepreneur as aggregation sees them: where their activity is and their career path. Nothing else. */
+/**
+ * The sums statistical secrecy tests for dominance (docs/domain.md "Statistical secrecy"): the money figures and
+ * the jobs in FTE (a sum of each person's FTE).
+ */
+export const SECRET_SUMS = [...MONEY_FIGURES, 'jobsFte'] as const;
+export type SecretSum = (typeof SECRET_SUMS)[number];
+
+/**
+ * One entrepreneur as aggregation sees them: where their activity is, their career path, and the values funders
+ * break counts down by (docs/domain.md "What funders ask for"); nothing else (no name, no contact).
+ */
 export interface PersonInput {
   readonly id: string;
   /** The activity's commune (INSEE) on the entrepreneur's record. */
   readonly communeCode: string;
   readonly path: CareerPath;
+  readonly birthDate?: string;
+  readonly gender?: Gender;
+  readonly situationAtEntry?: SituationAtEntry;
+  readonly educationLevel?: EducationLevel;
+  readonly priorityNeighbourhood?: boolean;
 }
 
 /**
@@ -99,13 +115,32 @@ export interface MonthAggregate {
    * of fewer than 3 people is not published), and it adds up across CAEs like the sums themselves.
    */
   readonly contributors: Readonly<Record<MoneyFigure, number>>;
+  /**
+   * For each secret sum, the largest amount (in absolute value) one person of the CAE has in it, and the sum of
+   * every person's amount squared: what the dominance test of statistical secrecy bounds one person's share by
+   * (secrecy.ts). Absent from aggregates written before they were kept.
+   */
+  readonly largest?: Readonly<Record<SecretSum, string>>;
+  readonly squares?: Readonly<Record<SecretSum, string>>;
+  /**
+   * The people of the month by breakdown bucket (breakdowns.ts): `end:<bucket>` those still in the CAE at the
+   * month's end, `entries:<bucket>` the entries of the month, e.g. `end:gender:female`, `entries:born:1990-04`.
+   * Absent from aggregates written before breakdowns were kept (they count as unknown).
+   */
+  readonly people?: Readonly<Record<string, number>>;
 }
 
 /**
  * One territory's month, federation-wide: the sum of every CAE's aggregate of that territory and month, kept as
  * one item as the CAEs close the month, so that a report reads one item per month whatever the number of CAEs.
  */
-export interface TerritoryMonth extends Omit<MonthAggregate, 'caeId' | 'datasetVintage'> {
+export interface TerritoryMonth extends Omit<MonthAggregate, 'caeId' | 'datasetVintage' | 'largest' | 'squares' | 'people'> {
+  /** Each CAE's largest amounts, summed: an upper bound of the month's largest (no max adds up across CAEs). */
+  readonly largest: Readonly<Record<SecretSum, string>>;
+  readonly squares: Readonly<Record<SecretSum, string>>;
+  readonly people: Readonly<Record<string, number>>;
+  /** How many of the CAEs counted wrote `largest` and `squares`: when fewer than `caes`, dominance is unknown. */
+  readonly dominanceKept: number;
   /** The CAEs counted in it (each once), sorted. */
   readonly caes: readonly string[];
   /** The territory datasets the CAEs' aggregates were cut with. */
@@ -142,24 +177,40 @@ export interface Grant {
 
 export type Ratio = string | null;
 
+/**
+ * How an object of a published report marks its hidden figures (docs/api.md "Reports: breakdowns and
+ * statistical secrecy"): a hidden figure is null, and the object holding it says which.
+ */
+export interface SecretMark {
+  readonly secret?: true;
+  readonly secretFields?: string[];
+}
+
+/** A count, or null when statistical secrecy hides it. */
+export type Count = number | null;
+/** A decimal string, or null when statistical secrecy hides it. */
+export type Amount = string | null;
+
 /** One month of a report (also one CSV row). */
-export interface ReportMonth {
+export interface ReportMonth extends SecretMark {
   readonly month: IsoMonth;
   /** CAEs with figures in the territory that month. */
   readonly caes: number;
-  readonly welcomed: number;
-  readonly entries: number;
-  readonly exits: number;
-  readonly companiesCreated: number;
-  readonly jobsFte: string;
-  readonly revenue: string;
-  readonly purchases: string;
-  readonly valueAdded: string;
-  readonly vatCollected: string;
-  readonly grossSalaries: string;
-  readonly employerContributions: string;
-  readonly employeeContributions: string;
-  readonly cooperativeContributions: string;
+  readonly welcomed: Count;
+  readonly entries: Count;
+  readonly exits: Count;
+  readonly companiesCreated: Count;
+  readonly jobsFte: Amount;
+  readonly revenue: Amount;
+  readonly purchases: Amount;
+  readonly valueAdded: Amount;
+  readonly vatCollected: Amount;
+  readonly grossSalaries: Amount;
+  readonly employerContributions: Amount;
+  readonly employeeContributions: Amount;
+  /** Employer + employee contributions of the month. */
+  readonly socialContributions: Amount;
+  readonly cooperativeContributions: Amount;
   readonly publicFunding: string;
 }
 
@@ -172,40 +223,53 @@ export interface ReportGrant {
   readonly inPeriod: string;
 }
 
-/** The territorial report of docs/api.md ("Public funding and reports"). */
-export interface TerritoryReport {
+/** One value of a breakdown: the people at the end of the period and the period's entries with that value. */
+export interface BreakdownCell extends SecretMark {
+  readonly value: string;
+  readonly peopleAtEnd: Count;
+  readonly entries: Count;
+}
+
+export const BREAKDOWN_NAMES = ['gender', 'ageBand', 'situationAtEntry', 'educationLevel', 'priorityNeighbourhood'] as const;
+export type BreakdownName = (typeof BREAKDOWN_NAMES)[number];
+export type Breakdowns = Readonly<Record<BreakdownName, BreakdownCell[]>>;
+
+/** The territorial report of docs/api.md ("Public funding and reports", "Reports: breakdowns and statistical secrecy"). */
+export interface TerritoryReport extends SecretMark {
   readonly territory: string;
   readonly territoryName: string | null;
   readonly from: IsoMonth;
   readonly to: IsoMonth;
+  /** Whether the figures passed statistical secrecy (false only for the federation admin). */
+  readonly statisticalSecrecy: boolean;
   /** The dataset the report's territory was read with, and those the aggregates were written with. */
   readonly datasetVintage: string;
   readonly dataVintages: string[];
   /** CAEs with figures or grants counted in the territory over the period. */
   readonly caes: number;
-  readonly entrepreneurs: {
+  readonly entrepreneurs: SecretMark & {
     /** The month whose end `byStatusAtEnd` describes: the period's last month with figures; null without any. */
     readonly statusMonth: IsoMonth | null;
-    readonly byStatusAtEnd: Readonly<Record<ActiveStatus, number>>;
-    readonly welcomed: number;
-    readonly entries: number;
-    readonly exits: Readonly<Record<EndReason, number>>;
+    readonly byStatusAtEnd: SecretMark & Readonly<Record<ActiveStatus, Count>>;
+    readonly welcomed: Count;
+    readonly entries: Count;
+    readonly exits: SecretMark & Readonly<Record<EndReason, Count>>;
   };
-  readonly companiesCreated: number;
+  readonly companiesCreated: Count;
   /** Average monthly FTE from `from` to `statusMonth`, 2 decimals. */
-  readonly jobsFte: string;
-  readonly revenue: string;
-  readonly purchases: string;
-  readonly valueAdded: string;
-  readonly vatCollected: string;
-  readonly grossSalaries: string;
-  readonly employerContributions: string;
-  readonly employeeContributions: string;
+  readonly jobsFte: Amount;
+  readonly revenue: Amount;
+  readonly purchases: Amount;
+  readonly valueAdded: Amount;
+  readonly vatCollected: Amount;
+  readonly grossSalaries: Amount;
+  readonly employerContributions: Amount;
+  readonly employeeContributions: Amount;
   /** Employer + employee contributions. */
-  readonly socialContributions: string;
-  readonly cooperativeContributions: string;
+  readonly socialContributions: Amount;
+  readonly cooperativeContributions: Amount;
   readonly publicFunding: string;
-  readonly perPublicEuro: {
+  readonly perPublicEuro: SecretMark & {
     readonly revenue: Ratio;
     readonly valueAdded: Ratio;
     readonly vatCollected: Ratio;
@@ -215,4 +279,6 @@ export interface TerritoryReport {
   readonly selfFinancingRatio: Ratio;
   readonly grants: ReportGrant[];
   readonly months: ReportMonth[];
+  /** The people at the end of the period and the period's entries, by value of each breakdown. */
+  readonly breakdowns: Breakdowns;
 }

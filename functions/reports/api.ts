@@ -6,7 +6,8 @@
 import * as z from 'zod';
 import { complianceSummary } from '../accompaniment/api.js';
 import { isValidMonth, monthsBetween } from '../../domain/calendar.js';
-import { ACTIVE_STATUSES, COUNTED_STATUSES, END_REASONS } from '../../domain/reporting/index.js';
+import type { EndReason } from '../../domain/careerPath/index.js';
+import { ACTIVE_STATUSES, BREAKDOWN_NAMES, COUNTED_STATUSES, END_REASONS } from '../../domain/reporting/index.js';
 import { parseTerritory } from '../../domain/territory/index.js';
 import { id, isoMonth, page, pageQuery, positiveMoney, text } from '../shared/validation.js';
 
@@ -26,6 +27,27 @@ const ratio = z.string().nullable();
 const counts = <const K extends readonly string[]>(names: K) =>
   z.object(Object.fromEntries(names.map((n) => [n, z.number().int()])) as { [P in K[number]]: z.ZodNumber });
 
+/**
+ * Statistical secrecy (docs/api.md "Reports: breakdowns and statistical secrecy"): a hidden figure is null and
+ * the object holding it says so; objects with nothing hidden carry neither field.
+ */
+const secrecyMark = {
+  secret: z.literal(true).optional(),
+  /** The names of this object's figures that are hidden. */
+  secretFields: z.array(z.string()).optional(),
+};
+/** A count of people that statistical secrecy may hide (null). */
+const hiddenCount = z.number().int().nullable();
+/** A decimal string that statistical secrecy may hide (null). */
+const hiddenAmount = z.string().nullable();
+const hiddenCounts = <const K extends readonly string[]>(names: K) =>
+  z.object({
+    ...(Object.fromEntries(names.map((n) => [n, hiddenCount])) as { [P in K[number]]: typeof hiddenCount }),
+    ...secrecyMark,
+  });
+
+const breakdownCell = z.object({ value: z.string(), peopleAtEnd: hiddenCount, entries: hiddenCount, ...secrecyMark });
+
 export const grant = z.object({
   id: z.string(),
   caeId: z.string(),
@@ -42,20 +64,22 @@ export const grant = z.object({
 const reportMonth = z.object({
   month: z.string(),
   caes: z.number().int(),
-  welcomed: z.number().int(),
-  entries: z.number().int(),
-  exits: z.number().int(),
-  companiesCreated: z.number().int(),
-  jobsFte: z.string(),
-  revenue: z.string(),
-  purchases: z.string(),
-  valueAdded: z.string(),
-  vatCollected: z.string(),
-  grossSalaries: z.string(),
-  employerContributions: z.string(),
-  employeeContributions: z.string(),
-  cooperativeContributions: z.string(),
+  welcomed: hiddenCount,
+  entries: hiddenCount,
+  exits: hiddenCount,
+  companiesCreated: hiddenCount,
+  jobsFte: hiddenAmount,
+  revenue: hiddenAmount,
+  purchases: hiddenAmount,
+  valueAdded: hiddenAmount,
+  vatCollected: hiddenAmount,
+  grossSalaries: hiddenAmount,
+  employerContributions: hiddenAmount,
+  employeeContributions: hiddenAmount,
+  socialContributions: hiddenAmount,
+  cooperativeContributions: hiddenAmount,
   publicFunding: z.string(),
+  ...secrecyMark,
 });
 
 export const territoryReport = z.object({
@@ -63,32 +87,38 @@ export const territoryReport = z.object({
   territoryName: z.string().nullable(),
   from: z.string(),
   to: z.string(),
+  /** False only in the federation admin's report, which shows every figure. */
+  statisticalSecrecy: z.boolean(),
   datasetVintage: z.string(),
   dataVintages: z.array(z.string()),
   caes: z.number().int(),
   entrepreneurs: z.object({
     statusMonth: z.string().nullable(),
-    byStatusAtEnd: counts(ACTIVE_STATUSES),
-    welcomed: z.number().int(),
-    entries: z.number().int(),
-    exits: counts(END_REASONS as readonly string[]),
+    byStatusAtEnd: hiddenCounts(ACTIVE_STATUSES),
+    welcomed: hiddenCount,
+    entries: hiddenCount,
+    exits: hiddenCounts(END_REASONS as readonly EndReason[]),
+    ...secrecyMark,
   }),
-  companiesCreated: z.number().int(),
-  jobsFte: z.string(),
-  revenue: z.string(),
-  purchases: z.string(),
-  valueAdded: z.string(),
-  vatCollected: z.string(),
-  grossSalaries: z.string(),
-  employerContributions: z.string(),
-  employeeContributions: z.string(),
-  socialContributions: z.string(),
-  cooperativeContributions: z.string(),
+  companiesCreated: hiddenCount,
+  jobsFte: hiddenAmount,
+  revenue: hiddenAmount,
+  purchases: hiddenAmount,
+  valueAdded: hiddenAmount,
+  vatCollected: hiddenAmount,
+  grossSalaries: hiddenAmount,
+  employerContributions: hiddenAmount,
+  employeeContributions: hiddenAmount,
+  socialContributions: hiddenAmount,
+  cooperativeContributions: hiddenAmount,
   publicFunding: z.string(),
-  perPublicEuro: z.object({ revenue: ratio, valueAdded: ratio, vatCollected: ratio, grossSalaries: ratio, socialContributions: ratio }),
+  perPublicEuro: z.object({ revenue: ratio, valueAdded: ratio, vatCollected: ratio, grossSalaries: ratio, socialContributions: ratio, ...secrecyMark }),
   selfFinancingRatio: ratio,
   grants: z.array(z.object({ funder: z.string(), territory: z.string(), year: z.number().int(), amount: z.string(), inPeriod: z.string() })),
   months: z.array(reportMonth),
+  /** The people at the end of the period and the period's entries by value; the age band on the period's last day. */
+  breakdowns: z.object(Object.fromEntries(BREAKDOWN_NAMES.map((n) => [n, z.array(breakdownCell)])) as Record<(typeof BREAKDOWN_NAMES)[number], z.ZodArray<typeof breakdownCell>>),
+  ...secrecyMark,
 });
 
 const reportQuery = z

@@ -3,7 +3,8 @@
  * from the territory's federation-wide months (one query, one item per month) and the grant lines counted in it
  * (one query, one item per funder and year): its cost does not grow with the number of CAEs, entrepreneurs or
  * transactions; the ledger is never read. Federation admins read every territory, funders theirs and those
- * inside them.
+ * inside them. Statistical secrecy applies to every reader but the federation admin, who runs the platform and
+ * sees every person's record anyway (docs/domain.md "Statistical secrecy").
  */
 import { yearOf } from '../../domain/calendar.js';
 import { buildReport } from '../../domain/reporting/index.js';
@@ -28,7 +29,7 @@ export const handler = httpHandler('getTerritoryReport', contracts.getTerritoryR
     territoryMonths(params.territory, from, to),
     territoryGrantLines(params.territory, yearOf(from), yearOf(to)),
   ]);
-  const report = buildReport({ territory: params.territory, from, to, months, grants });
+  const report = buildReport({ territory: params.territory, from, to, months, grants, statisticalSecrecy: caller.role !== 'federation_admin' });
   const noStore = { 'cache-control': 'private, no-store' };
   if (format === 'csv') {
     return {

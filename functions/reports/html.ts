@@ -3,10 +3,11 @@
  * chart of monthly revenue and gross salaries against public funding, the table by month, the grants and the
  * method. Self-contained: inline CSS and SVG, no script, no external asset (the route sends a CSP that forbids
  * them). Every text that comes from data is escaped. Amounts are shown from their decimal strings; numbers
- * are used only for the chart's geometry.
+ * are used only for the charts' geometry. A figure statistical secrecy hides (null) reads "secret statistique",
+ * in tables, cards and charts alike; the breakdowns have a table each, and bar charts for gender and age.
  */
 import { Decimal } from 'decimal.js';
-import type { ReportMonth, TerritoryReport } from '../../domain/reporting/index.js';
+import { BREAKDOWN_NAMES, type BreakdownCell, type BreakdownName, type ReportMonth, type TerritoryReport } from '../../domain/reporting/index.js';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -27,11 +28,19 @@ export function frNumber(decimal: string): string {
   return `${negative ? '−' : ''}${grouped}${frac === undefined ? '' : `,${frac}`}`;
 }
 
-const euros = (amount: string) => `${frNumber(amount)}${NNBSP}€`;
+/** What a hidden figure reads on the page (docs/api.md "Reports: breakdowns and statistical secrecy"). */
+export const SECRET_TEXT = 'secret statistique';
+
+const euros = (amount: string | null) => (amount === null ? SECRET_TEXT : `${frNumber(amount)}${NNBSP}€`);
+const num = (value: string | number | null) => (value === null ? SECRET_TEXT : frNumber(String(value)));
+/** A table cell: hidden figures get the `secret` class, so that print and screen set them apart. */
+const td = (text: string) => (text === SECRET_TEXT ? `<td class="secret">${SECRET_TEXT}</td>` : `<td>${esc(text)}</td>`);
 const monthName = (month: string) => `${MONTHS_FR[Number(month.slice(5, 7)) - 1]} ${month.slice(0, 4)}`;
 const monthShort = (month: string) => `${MONTHS_SHORT[Number(month.slice(5, 7)) - 1]} ${month.slice(2, 4)}`;
-const ratioText = (ratio: string | null, unit = '') => (ratio === null ? '—' : `${frNumber(ratio)}${unit}`);
-const percent = (ratio: string | null) => (ratio === null ? '—' : `${frNumber(new Decimal(ratio).times(100).toFixed(2, Decimal.ROUND_HALF_UP))}${NNBSP}%`);
+/** A ratio: "—" when public funding is 0, "secret statistique" when secrecy hides its numerator. */
+const ratioText = (ratio: string | null, hidden: boolean, unit = '') => (hidden ? SECRET_TEXT : ratio === null ? '—' : `${frNumber(ratio)}${unit}`);
+const percent = (ratio: string | null, hidden: boolean) =>
+  hidden ? SECRET_TEXT : ratio === null ? '—' : `${frNumber(new Decimal(ratio).times(100).toFixed(2, Decimal.ROUND_HALF_UP))}${NNBSP}%`;
 
 const STATUS_LABELS = {
   candidate: 'Porteurs de projet',
@@ -94,7 +103,7 @@ export function chartSvg(months: readonly ReportMonth[]): string {
   const bottom = 48;
   const plotW = width - left - right;
   const plotH = height - top - bottom;
-  const values = months.flatMap((m) => CHART_SERIES.map((s) => Number(m[s.key])));
+  const values = months.flatMap((m) => CHART_SERIES.map((s) => Number(m[s.key] ?? 0)));
   const max = niceMax(Math.max(0, ...values));
   const y = (v: number) => top + plotH - (Math.max(0, v) / max) * plotH;
   const slot = plotW / Math.max(1, months.length);
@@ -111,10 +120,19 @@ export function chartSvg(months: readonly ReportMonth[]): string {
   months.forEach((m, i) => {
     const x0 = left + i * slot + (slot - 2 * barW) / 2;
     CHART_SERIES.slice(0, 2).forEach((s, k) => {
-      const v = Number(m[s.key]);
+      const amount = m[s.key];
+      if (amount === null) {
+        // A hidden month draws no bar, only a mark on the axis that says why.
+        const x = x0 + k * barW + barW / 2;
+        parts.push(
+          `<text class="secret-mark" data-month="${esc(m.month)}" x="${x.toFixed(1)}" y="${(top + plotH - 4).toFixed(1)}" text-anchor="middle">s<title>${esc(`${monthName(m.month)} — ${s.label} : ${SECRET_TEXT}`)}</title></text>`,
+        );
+        return;
+      }
+      const v = Number(amount);
       const yy = y(v);
       parts.push(
-        `<rect class="bar bar-${s.key}" data-month="${esc(m.month)}" data-value="${esc(m[s.key])}" x="${(x0 + k * barW).toFixed(1)}" y="${yy.toFixed(1)}" width="${barW.toFixed(1)}" height="${(top + plotH - yy).toFixed(1)}" fill="${s.color}"><title>${esc(`${monthName(m.month)} — ${s.label} : ${euros(m[s.key])}`)}</title></rect>`,
+        `<rect class="bar bar-${s.key}" data-month="${esc(m.month)}" data-value="${esc(amount)}" x="${(x0 + k * barW).toFixed(1)}" y="${yy.toFixed(1)}" width="${barW.toFixed(1)}" height="${(top + plotH - yy).toFixed(1)}" fill="${s.color}"><title>${esc(`${monthName(m.month)} — ${s.label} : ${euros(amount)}`)}</title></rect>`,
       );
     });
     if (i % labelEvery === 0) {
@@ -175,6 +193,15 @@ tfoot td { font-weight: bold; border-top: 2px solid var(--ink); }
 .legend { display: flex; gap: 18px; justify-content: center; margin-top: 6px; font-size: 13px; }
 .swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px; border-radius: 2px; }
 .notes { color: var(--muted); font-size: 12px; }
+td.secret, .value.secret { color: var(--muted); font-style: italic; font-weight: normal; }
+.chart .secret-mark { font-size: 11px; fill: var(--muted); font-style: italic; }
+.breakdowns { display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 16px 24px; }
+.breakdown h3 { font-size: 14px; margin: 8px 0 6px; }
+.breakdown figure { margin: 0 0 6px; }
+.breakdown svg { display: block; width: 100%; height: auto; }
+.breakdown .label { font-size: 12px; fill: var(--ink); }
+.breakdown .count { font-size: 12px; fill: var(--muted); }
+.breakdown .count.secret { font-style: italic; }
 .notes li { margin-bottom: 4px; }
 .empty { color: var(--muted); font-style: italic; }
 @page { size: A4; margin: 14mm; }
@@ -188,19 +215,88 @@ tfoot td { font-weight: bold; border-top: 2px solid var(--ink); }
 `;
 
 function card(label: string, value: string): string {
-  return `<div class="card"><div class="label">${esc(label)}</div><div class="value">${esc(value)}</div></div>`;
+  const secret = value === SECRET_TEXT ? ' secret' : '';
+  return `<div class="card"><div class="label">${esc(label)}</div><div class="value${secret}">${esc(value)}</div></div>`;
 }
 
 function monthTable(report: TerritoryReport): string {
   const header = ['Mois', 'CA HT', 'Valeur ajoutée', 'Salaires bruts', 'Cotisations sociales', 'Contributions coop.', 'Financements publics', 'ETP', 'Entrées', 'Sorties'];
-  const social = (m: ReportMonth) => new Decimal(m.employerContributions).plus(m.employeeContributions).toFixed(2);
   const rows = report.months.map(
     (m) =>
-      `<tr><td>${esc(monthName(m.month))}</td><td>${esc(euros(m.revenue))}</td><td>${esc(euros(m.valueAdded))}</td><td>${esc(euros(m.grossSalaries))}</td><td>${esc(euros(social(m)))}</td><td>${esc(euros(m.cooperativeContributions))}</td><td>${esc(euros(m.publicFunding))}</td><td>${esc(frNumber(m.jobsFte))}</td><td>${m.entries}</td><td>${m.exits}</td></tr>`,
+      `<tr><td>${esc(monthName(m.month))}</td>${td(euros(m.revenue))}${td(euros(m.valueAdded))}${td(euros(m.grossSalaries))}${td(euros(m.socialContributions))}${td(euros(m.cooperativeContributions))}${td(euros(m.publicFunding))}${td(num(m.jobsFte))}${td(num(m.entries))}${td(num(m.exits))}</tr>`,
   );
-  const exits = Object.values(report.entrepreneurs.exits).reduce((a, b) => a + b, 0);
-  const total = `<tr><td>Total</td><td>${esc(euros(report.revenue))}</td><td>${esc(euros(report.valueAdded))}</td><td>${esc(euros(report.grossSalaries))}</td><td>${esc(euros(report.socialContributions))}</td><td>${esc(euros(report.cooperativeContributions))}</td><td>${esc(euros(report.publicFunding))}</td><td>${esc(frNumber(report.jobsFte))} (moy.)</td><td>${report.entrepreneurs.entries}</td><td>${exits}</td></tr>`;
+  const exitValues = Object.entries(report.entrepreneurs.exits).filter(([k]) => k !== 'secret' && k !== 'secretFields').map(([, n]) => n);
+  // The period's exits are published as the sum of its months (each month row shows them): shown only when every month's is.
+  const exits = report.months.some((m) => m.exits === null) || exitValues.some((n) => n === null) ? null : report.months.reduce((a, m) => a + (m.exits ?? 0), 0);
+  const fte = report.jobsFte === null ? SECRET_TEXT : `${frNumber(report.jobsFte)} (moy.)`;
+  const total = `<tr><td>Total</td>${td(euros(report.revenue))}${td(euros(report.valueAdded))}${td(euros(report.grossSalaries))}${td(euros(report.socialContributions))}${td(euros(report.cooperativeContributions))}${td(euros(report.publicFunding))}${td(fte)}${td(num(report.entrepreneurs.entries))}${td(num(exits))}</tr>`;
   return `<div class="table-wrap"><table id="months"><thead><tr>${header.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.join('')}</tbody><tfoot>${total}</tfoot></table></div>`;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Breakdowns
+
+const BREAKDOWN_TITLES: Record<BreakdownName, string> = {
+  gender: 'Genre',
+  ageBand: 'Âge au dernier jour de la période',
+  situationAtEntry: "Situation à l'entrée",
+  educationLevel: "Niveau de diplôme à l'entrée",
+  priorityNeighbourhood: 'Quartier prioritaire de la politique de la ville (QPV)',
+};
+
+const VALUE_LABELS: Record<string, string> = {
+  female: 'Femmes',
+  male: 'Hommes',
+  other: 'Autre',
+  unknown: 'Non renseigné',
+  under_26: 'Moins de 26 ans',
+  '26_44': '26 à 44 ans',
+  '45_54': '45 à 54 ans',
+  '55_and_over': '55 ans et plus',
+  jobseeker: "Demandeur d'emploi",
+  minimum_income: 'Bénéficiaire des minima sociaux',
+  employed: 'En emploi',
+  none: 'Sans diplôme',
+  cap_bep: 'CAP, BEP',
+  bac: 'Baccalauréat',
+  bac_2: 'Bac + 2',
+  bac_3: 'Bac + 3',
+  bac_5: 'Bac + 5 et plus',
+  yes: 'Habite un QPV',
+  no: "N'habite pas un QPV",
+};
+const valueLabel = (name: BreakdownName, value: string) => (name === 'situationAtEntry' && value === 'other' ? 'Autre situation' : (VALUE_LABELS[value] ?? value));
+
+/** The breakdowns with a chart: people at the end of the period by value, hidden values written, not drawn. */
+const CHARTED: readonly BreakdownName[] = ['gender', 'ageBand'];
+
+/** Horizontal bars of the people at the end of the period, one per value. */
+export function breakdownSvg(name: BreakdownName, cells: readonly BreakdownCell[]): string {
+  const width = 420;
+  const row = 24;
+  const labelW = 130;
+  const countW = 120;
+  const height = cells.length * row + 8;
+  const max = Math.max(1, ...cells.map((c) => c.peopleAtEnd ?? 0));
+  const parts = cells.map((c, i) => {
+    const y = 4 + i * row;
+    const label = `<text class="label" x="0" y="${y + row / 2}" dominant-baseline="middle">${esc(valueLabel(name, c.value))}</text>`;
+    if (c.peopleAtEnd === null) {
+      return `${label}<text class="count secret" data-value="${esc(c.value)}" x="${labelW}" y="${y + row / 2}" dominant-baseline="middle">${SECRET_TEXT}</text>`;
+    }
+    const w = ((width - labelW - countW) * c.peopleAtEnd) / max;
+    return `${label}<rect class="bar bar-${esc(name)}" data-value="${esc(c.value)}" data-count="${c.peopleAtEnd}" x="${labelW}" y="${y + 4}" width="${w.toFixed(1)}" height="${row - 8}" fill="#1f5fa8"><title>${esc(`${valueLabel(name, c.value)} : ${c.peopleAtEnd}`)}</title></rect><text class="count" x="${(labelW + w + 6).toFixed(1)}" y="${y + row / 2}" dominant-baseline="middle">${c.peopleAtEnd}</text>`;
+  });
+  return `<figure><svg id="chart-${esc(name)}" role="img" aria-label="${esc(`${BREAKDOWN_TITLES[name]} : personnes en fin de période`)}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">${parts.join('')}</svg></figure>`;
+}
+
+function breakdownSection(report: TerritoryReport): string {
+  const blocks = BREAKDOWN_NAMES.map((name) => {
+    const cells = report.breakdowns[name];
+    const rows = cells.map((c) => `<tr><td>${esc(valueLabel(name, c.value))}</td>${td(num(c.peopleAtEnd))}${td(num(c.entries))}</tr>`).join('');
+    return `<div class="breakdown" id="breakdown-${esc(name)}"><h3>${esc(BREAKDOWN_TITLES[name])}</h3>${CHARTED.includes(name) ? breakdownSvg(name, cells) : ''}<table><thead><tr><th scope="col"></th><th scope="col">Personnes en fin de période</th><th scope="col">Entrées sur la période</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+  });
+  return `<div class="breakdowns">${blocks.join('')}</div>`;
 }
 
 function grantTable(report: TerritoryReport): string {
@@ -211,6 +307,14 @@ function grantTable(report: TerritoryReport): string {
   return `<table id="grants"><thead><tr><th scope="col">Financeur</th><th scope="col">Territoire</th><th scope="col">Année</th><th scope="col">Montant annuel</th><th scope="col">Part de la période</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
 
+/** The method's paragraph on statistical secrecy: the rule as applied, or the warning of an unhidden report. */
+function secrecyNote(report: TerritoryReport): string {
+  if (!report.statisticalSecrecy) {
+    return "<li><strong>Version de la fédération : chiffres non soumis au secret statistique, à ne pas diffuser.</strong></li>";
+  }
+  return `<li>Secret statistique : aucun chiffre publié ne permet de connaître la situation d'une personne. Un effectif de 1 ou 2 personnes n'est pas publié (un effectif nul l'est) ; une somme (chiffre d'affaires, salaires, ETP…) n'est pas publiée quand moins de 3 personnes y contribuent ou quand l'une d'elles peut en représenter 85 % ou plus. Quand un chiffre masqué pourrait se déduire d'un total et des autres chiffres publiés (les mois d'une période, les valeurs d'une répartition), le plus petit chiffre suivant est masqué aussi ; les chiffres proportionnels entre eux (chiffre d'affaires, TVA et contribution ; salaires, cotisations et ETP) sont masqués ensemble, comme les ratios au financement public d'un chiffre masqué. Les cases masquées portent la mention « ${SECRET_TEXT} ».</li>`;
+}
+
 /** The whole page. */
 export function reportHtml(report: TerritoryReport): string {
   const title = territoryTitle(report);
@@ -218,12 +322,15 @@ export function reportHtml(report: TerritoryReport): string {
   const people = report.entrepreneurs;
   const statusWhen = people.statusMonth ? `fin ${monthName(people.statusMonth)}` : 'aucun mois clos';
   const statusCards = (Object.keys(STATUS_LABELS) as (keyof typeof STATUS_LABELS)[])
-    .map((s) => card(`${STATUS_LABELS[s]} (${statusWhen})`, frNumber(String(people.byStatusAtEnd[s]))))
+    .map((s) => card(`${STATUS_LABELS[s]} (${statusWhen})`, num(people.byStatusAtEnd[s])))
     .join('');
   const exitRows = Object.entries(people.exits)
-    .map(([reason, n]) => `<tr><td>${esc(EXIT_LABELS[reason] ?? reason)}</td><td>${n}</td></tr>`)
+    .filter(([reason]) => reason !== 'secret' && reason !== 'secretFields')
+    .map(([reason, n]) => `<tr><td>${esc(EXIT_LABELS[reason] ?? reason)}</td>${td(num(n as number | null))}</tr>`)
     .join('');
   const lever = report.perPublicEuro;
+  const leverHidden = (field: string) => lever.secretFields?.includes(field) ?? false;
+  const selfFinancingHidden = report.secretFields?.includes('selfFinancingRatio') ?? false;
   return `<!doctype html>
 <html lang="fr">
 <head>
@@ -248,20 +355,20 @@ ${card('Cotisations sociales', euros(report.socialContributions))}
 ${card('TVA collectée', euros(report.vatCollected))}
 ${card('Contributions coopératives', euros(report.cooperativeContributions))}
 ${card('Financements publics', euros(report.publicFunding))}
-${card("Taux d'autofinancement", percent(report.selfFinancingRatio))}
-${card('Emplois (ETP moyens)', frNumber(report.jobsFte))}
-${card('Personnes accueillies', frNumber(String(people.welcomed)))}
-${card('Entrées en accompagnement ou en contrat', frNumber(String(people.entries)))}
-${card('Entreprises créées', frNumber(String(report.companiesCreated)))}
+${card("Taux d'autofinancement", percent(report.selfFinancingRatio, selfFinancingHidden))}
+${card('Emplois (ETP moyens)', num(report.jobsFte))}
+${card('Personnes accueillies', num(people.welcomed))}
+${card('Entrées en accompagnement ou en contrat', num(people.entries))}
+${card('Entreprises créées', num(report.companiesCreated))}
 ${statusCards}
 </div>
 <h2>Effet levier : pour 1 € de financement public</h2>
 <div class="cards">
-${card("Chiffre d'affaires", ratioText(lever.revenue, `${NNBSP}€`))}
-${card('Valeur ajoutée', ratioText(lever.valueAdded, `${NNBSP}€`))}
-${card('TVA collectée', ratioText(lever.vatCollected, `${NNBSP}€`))}
-${card('Salaires bruts', ratioText(lever.grossSalaries, `${NNBSP}€`))}
-${card('Cotisations sociales', ratioText(lever.socialContributions, `${NNBSP}€`))}
+${card("Chiffre d'affaires", ratioText(lever.revenue, leverHidden('revenue'), `${NNBSP}€`))}
+${card('Valeur ajoutée', ratioText(lever.valueAdded, leverHidden('valueAdded'), `${NNBSP}€`))}
+${card('TVA collectée', ratioText(lever.vatCollected, leverHidden('vatCollected'), `${NNBSP}€`))}
+${card('Salaires bruts', ratioText(lever.grossSalaries, leverHidden('grossSalaries'), `${NNBSP}€`))}
+${card('Cotisations sociales', ratioText(lever.socialContributions, leverHidden('socialContributions'), `${NNBSP}€`))}
 </div>
 </section>
 
@@ -273,6 +380,12 @@ ${chartSvg(report.months)}
 <section>
 <h2>Détail par mois</h2>
 ${monthTable(report)}
+</section>
+
+<section id="breakdowns">
+<h2>Qui les CAE accompagnent</h2>
+<p class="notes">Personnes présentes à la fin de la période (${esc(statusWhen)}) et entrées de la période, par genre, âge, situation et niveau de diplôme à l'entrée, et quartier prioritaire.</p>
+${breakdownSection(report)}
 </section>
 
 <section>
@@ -294,6 +407,7 @@ ${grantTable(report)}
 <li>Emplois : un salaire brut mensuel au moins égal au SMIC à temps plein compte pour 1 ETP, en deçà au prorata ; moyenne des mois de la période, du premier au dernier mois clos.</li>
 <li>Une subvention compte dans le territoire du financeur qui l'a accordée et dans ceux qui le contiennent ; une subvention annuelle compte pour un douzième par mois de son année.</li>
 <li>Taux d'autofinancement = contributions coopératives ÷ (contributions coopératives + financements publics).</li>
+${secrecyNote(report)}
 <li>Codes géographiques : ${esc([report.datasetVintage, ...report.dataVintages.filter((v) => v !== report.datasetVintage)].join(', '))}.</li>
 </ul>
 </section>

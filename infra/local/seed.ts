@@ -56,6 +56,18 @@ const PEOPLE = [
   ['Chloé', 'Richard', 'photography'],
 ] as const;
 
+/**
+ * What the demo people tell funders' breakdowns (docs/domain.md "What funders ask for"), by their place in each
+ * CAE: with four people still in a CAE, the demo funder's report shows some values and hides others.
+ */
+const PROFILES = [
+  { gender: 'female', birthDate: '1998-03-14', educationLevel: 'bac_3', priorityNeighbourhood: true },
+  { gender: 'female', birthDate: '1987-09-02', educationLevel: 'bac_3', priorityNeighbourhood: false },
+  { gender: 'male', birthDate: '1979-05-21', educationLevel: 'bac_3', priorityNeighbourhood: false },
+  { gender: 'female', birthDate: '1966-12-08', educationLevel: 'bac_3', priorityNeighbourhood: false },
+  { gender: 'male', birthDate: '1990-07-30', educationLevel: 'bac_5' },
+] as const;
+
 async function call(base: string, token: string, method: string, path: string, body?: unknown): Promise<{ id: string }> {
   const res = await fetch(`${base}${path}`, {
     method,
@@ -106,6 +118,7 @@ export async function ensureDemo(apiUrl: string, secret: string, dataDir: string
         communeCode: spec.communeCode,
         activity,
         situationAtEntry: n % 2 === 0 ? 'jobseeker' : 'minimum_income',
+        ...PROFILES[n],
         welcomedOn,
       });
       return { id: e.id, name: `${firstName} ${lastName}` };

@@ -8,6 +8,13 @@
  *
  * Reports read one item per territory and month, whatever the number of CAEs: the ratio 1,630 ÷ 10 CAEs shows
  * it (target ≤ 1.5). Prints figures, asserts nothing. `npm run bench -- reports`.
+ *
+ * Statistical secrecy and breakdowns: the people carry the fields funders' breakdowns count by (random birth
+ * dates, so that the items hold realistic numbers of birth-month buckets). Each report is timed as the
+ * federation admin reads it (no secrecy) and as a funder reads it (secrecy applied), in the same run, and the
+ * months are also read as before breakdowns existed (a projection of the fixed figures, without the buckets),
+ * so that the cost of each is a ratio measured side by side. REPORT_CAES=163 shortens the run (the large
+ * federation's size; 1,630 by default).
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { addDays, addMonthsToMonth, firstDayOf } from '../../domain/calendar.js';
@@ -20,10 +27,11 @@ import { percentile } from './localStack.js';
 /** A quarter by default: 1,630 CAEs × 12 months would take dynalite half an hour to write on this machine. */
 const MONTHS = Number(process.env.REPORT_MONTHS ?? 3);
 const PER_CAE = 74; // 120,000 ÷ 1,630
-const RUNS = 300; // a p99 of 300 runs rests on its 3 slowest, not on 1
+const RUNS = Number(process.env.REPORT_RUNS ?? 300); // a p99 of 300 runs rests on its 3 slowest, not on 1
 const WARMUP = 10;
 const WRITERS = 8;
 const TERRITORIES = ['france', 'departement:69'];
+const LARGE = Number(process.env.REPORT_CAES ?? 1630);
 
 /** syntheticFederation.ts, loaded once the environment names the table (its imports read it at load). */
 let synthetic: typeof import('./syntheticFederation.js');
@@ -51,7 +59,16 @@ function syntheticPerson(rand: ReturnType<typeof generator>, id: string, year: n
     const reasons = ['company_created', 'salaried_job', 'training', 'stopped', 'other'] as const;
     commands.push({ kind: 'exit', effectiveOn: `${year}-${String(rand.int(Math.min(12, Math.max(3, MONTHS)), 12)).padStart(2, '0')}-15`, reason: rand.pick(reasons) });
   }
-  return { id, communeCode: rand.pick(communes), path: pathOf(commands, { requireConventionBeforeContract: false }) };
+  return {
+    id,
+    communeCode: rand.pick(communes),
+    path: pathOf(commands, { requireConventionBeforeContract: false }),
+    birthDate: `${rand.int(1960, 2003)}-${String(rand.int(1, 12)).padStart(2, '0')}-${String(rand.int(1, 28)).padStart(2, '0')}`,
+    gender: rand.pick(['female', 'male', 'other'] as const),
+    situationAtEntry: rand.pick(['jobseeker', 'minimum_income', 'employed', 'other'] as const),
+    educationLevel: rand.pick(['none', 'cap_bep', 'bac', 'bac_2', 'bac_3', 'bac_5'] as const),
+    priorityNeighbourhood: rand.next() < 0.15,
+  };
 }
 
 const money = (cents: number) => (cents / 100).toFixed(2);
@@ -114,9 +131,9 @@ async function writeFederation(f: Federation): Promise<{ caeMonths: number; requ
 
 type Handler = (e: APIGatewayProxyEventV2, c: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
-function reportEvent(territory: string, year: number): APIGatewayProxyEventV2 {
+function reportEvent(territory: string, year: number, secrecy: boolean): APIGatewayProxyEventV2 {
   return event('GET /reports/territories/{territory}', {
-    caller: { role: 'federation_admin' },
+    caller: secrecy ? { role: 'funder', territories: ['france'] } : { role: 'federation_admin' },
     pathParameters: { territory },
     query: { from: `${year}-01`, to: `${year}-${String(MONTHS).padStart(2, '0')}` },
   });
@@ -180,7 +197,7 @@ export async function main(): Promise<void> {
     const { handler } = (await import('../../functions/reports/getTerritoryReport.js')) as { handler: Handler };
     const federations: Federation[] = [
       { caes: 10, year: 2041 },
-      { caes: 1630, year: 2042 },
+      { caes: LARGE, year: 2042 },
     ];
     console.log(`\n# Territorial reports over ${MONTHS} months, ${PER_CAE} entrepreneurs per CAE (handler in process, dynalite in a child process, ${RUNS} runs each after ${WARMUP} warm-up)`);
     for (const f of federations) {
@@ -190,25 +207,84 @@ export async function main(): Promise<void> {
           `${(w.requests / w.caeMonths).toFixed(2)} DynamoDB requests per CAE-month (${(w.requests / (w.caeMonths * PER_CAE)).toFixed(3)} per entrepreneur-month)`,
       );
     }
-    const events = federations.flatMap((f) => TERRITORIES.map((t) => reportEvent(t, f.year)));
+    const kinds = [false, true];
+    const events = federations.flatMap((f) => TERRITORIES.flatMap((t) => kinds.map((secrecy) => reportEvent(t, f.year, secrecy))));
     const timings = await timeReports(handler, events);
+    const at = (i: number, j: number, k: number) => timings[(i * TERRITORIES.length + j) * kinds.length + k] as Timing;
     federations.forEach((f, i) => {
       TERRITORIES.forEach((territory, j) => {
-        const t = timings[i * TERRITORIES.length + j] as Timing;
-        console.log(
-          `${String(f.caes).padStart(5)} CAEs, ${territory.padEnd(15)} p50 ${t.p50.toFixed(1).padStart(6)} ms  p99 ${t.p99.toFixed(1).padStart(6)} ms  ` +
-            `${t.requests} DynamoDB requests per report  (report: ${t.caes} CAEs, revenue ${t.revenue})`,
-        );
+        kinds.forEach((secrecy, k) => {
+          const t = at(i, j, k);
+          console.log(
+            `${String(f.caes).padStart(5)} CAEs, ${territory.padEnd(15)} ${secrecy ? 'funder (secrecy)' : 'admin (no secrecy)'}  p50 ${t.p50.toFixed(1).padStart(6)} ms  p99 ${t.p99.toFixed(1).padStart(6)} ms  ` +
+              `${t.requests} DynamoDB requests per report  (report: ${t.caes} CAEs, revenue ${t.revenue})`,
+          );
+        });
       });
     });
     TERRITORIES.forEach((territory, j) => {
-      const small = timings[j] as Timing;
-      const large = timings[TERRITORIES.length + j] as Timing;
-      console.log(
-        `ratio 1,630 ÷ 10 CAEs, ${territory.padEnd(15)} p50 ${(large.p50 / small.p50).toFixed(2)}  p99 ${(large.p99 / small.p99).toFixed(2)}  (target: p99 ≤ 1.5)`,
-      );
+      kinds.forEach((secrecy, k) => {
+        const small = at(0, j, k);
+        const large = at(1, j, k);
+        console.log(
+          `ratio ${LARGE} ÷ 10 CAEs, ${territory.padEnd(15)} ${secrecy ? 'funder' : 'admin '}  p50 ${(large.p50 / small.p50).toFixed(2)}  p99 ${(large.p99 / small.p99).toFixed(2)}  (target: p99 ≤ 1.5)`,
+        );
+      });
     });
+    federations.forEach((f, i) => {
+      TERRITORIES.forEach((territory, j) => {
+        const admin = at(i, j, 0);
+        const funder = at(i, j, 1);
+        console.log(`ratio funder (secrecy) ÷ admin, ${String(f.caes).padStart(5)} CAEs, ${territory.padEnd(15)} p50 ${(funder.p50 / admin.p50).toFixed(2)}  p99 ${(funder.p99 / admin.p99).toFixed(2)}`);
+      });
+    });
+    await compareReads(federations);
   } finally {
     await dynamo.close();
   }
+}
+
+/**
+ * The months' read as the report does it now (whole items: the breakdown buckets are named by their values) and
+ * as it did before breakdowns (a projection of the fixed figures), timed round-robin in the same run.
+ */
+async function compareReads(federations: Federation[]): Promise<void> {
+  const { territoryMonths } = await import('../../functions/shared/repositories/aggregates.js');
+  const { exactQueryAll } = await import('../../functions/shared/repositories/exactNumbers.js');
+  const { ADDITIVE_FIGURES } = await import('../../domain/reporting/index.js');
+  const keys = await import('../../functions/shared/keys.js');
+  const projection = ['month', 'caes', 'datasetVintages', ...ADDITIVE_FIGURES];
+  const names = Object.fromEntries(projection.map((name, i) => [`#a${i}`, name]));
+  const projected = (territory: string, from: string, to: string) =>
+    exactQueryAll({
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+      ExpressionAttributeValues: {
+        ':pk': { S: keys.territoryPartition(territory) },
+        ':from': { S: keys.territoryMonth(territory, from).SK },
+        ':to': { S: keys.territoryMonth(territory, to).SK },
+      },
+      ProjectionExpression: Object.keys(names).join(', '),
+      ExpressionAttributeNames: names,
+    });
+  const f = federations.at(-1) as Federation;
+  const from = `${f.year}-01`;
+  const to = `${f.year}-${String(MONTHS).padStart(2, '0')}`;
+  const reads = [() => territoryMonths('france', from, to), () => projected('france', from, to)];
+  const times = reads.map(() => [] as number[]);
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    for (const [k, read] of reads.entries()) {
+      const t = performance.now();
+      await read();
+      if (i >= WARMUP) (times[k] as number[]).push(performance.now() - t);
+    }
+  }
+  const [whole, fixed] = times.map((list) => {
+    list.sort((a, b) => a - b);
+    return { p50: percentile(list, 50), p99: percentile(list, 99) };
+  }) as [{ p50: number; p99: number }, { p50: number; p99: number }];
+  const [item] = await territoryMonths('france', from, from);
+  console.log(
+    `france months read, ${f.caes} CAEs: whole items (with ${Object.keys(item?.people ?? {}).length} breakdown buckets in a month) p50 ${whole.p50.toFixed(1)} ms p99 ${whole.p99.toFixed(1)} ms; ` +
+      `fixed figures only (the read before breakdowns) p50 ${fixed.p50.toFixed(1)} ms p99 ${fixed.p99.toFixed(1)} ms; ratio p50 ${(whole.p50 / fixed.p50).toFixed(2)} p99 ${(whole.p99 / fixed.p99).toFixed(2)}`,
+  );
 }

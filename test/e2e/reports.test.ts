@@ -2,7 +2,9 @@
  * Territorial reports over real HTTP (the local API Gateway adapter, real tokens), and the HTML page in a real
  * headless browser (Debian's chromium through playwright-core): the chart must be drawn, with bars and points
  * of non-zero size and a screenshot that is not blank. A year of closed months (2013, a year no other test
- * uses) is written as payroll writes it, then the workflow's aggregation step runs on each month.
+ * uses) is written as payroll writes it, then the workflow's aggregation step runs on each month. Five people
+ * with the same activity, so that the funder sees the sums; one man and one person of unknown gender among
+ * them, so that the gender breakdown has hidden cells (statistical secrecy).
  *
  * The browser part skips only when /usr/bin/chromium is missing outside CI; in CI (CI set) it always runs.
  */
@@ -42,26 +44,36 @@ beforeAll(async () => {
   funderToken = await tokenFor({ sub: 'funder-69', role: 'funder', territories: ['departement:69'] });
   const cae = await admin('POST', '/caes', { body: aCae({ name: 'CAE du Rhône' }) });
   const caeId = cae.body.id as string;
-  const person = aPerson({ communeCode: '69123', welcomedOn: '2012-01-09', firstName: 'Philomène', lastName: 'Trébuchet' });
-  const created = await admin('POST', `/caes/${caeId}/entrepreneurs`, { body: person });
-  const id = created.body.id as string;
-  secrets.push(id, 'Philomène', 'Trébuchet', person.email as string);
-  const base = `/caes/${caeId}/entrepreneurs/${id}`;
-  expect((await admin('POST', `${base}/convention`, { body: { signedOn: '2012-01-09', startsOn: '2012-01-09', endsOn: '2012-12-31' } })).status).toBe(201);
-  expect((await admin('POST', `${base}/contract`, { body: { signedOn: '2013-01-01', startsOn: '2013-01-01', fixedMonthlyGross: '1000.00' } })).status).toBe(201);
-  // A growing activity: revenue 3000 + 250 × month, salary 1500 + 100 × month.
-  await Promise.all(
-    MONTHS.map((month, i) =>
-      putResult(
-        aMonthResult(caeId, id, month, '69123', {
-          revenue: `${3000 + 250 * i}.00`,
-          vatCollected: `${600 + 50 * i}.00`,
-          contribution: `${300 + 25 * i}.00`,
-          payslip: { gross: `${1500 + 100 * i}.00`, employerContributions: '300.00', employeeContributions: '330.00' },
-        }),
+  const profiles = [
+    { firstName: 'Philomène', lastName: 'Trébuchet', gender: 'female', birthDate: '1985-04-02' },
+    { firstName: 'Clémence', lastName: 'Aubépine', gender: 'female', birthDate: '1986-07-19' },
+    { firstName: 'Gaëlle', lastName: 'Marjolaine', gender: 'female', birthDate: '1984-11-30', priorityNeighbourhood: true },
+    { firstName: 'Théodore', lastName: 'Quincampoix', gender: 'male', birthDate: '1960-01-15' },
+    { firstName: 'Dominique', lastName: 'Vermeil', birthDate: '1950-03-03' },
+  ];
+  for (const profile of profiles) {
+    const person = aPerson({ communeCode: '69123', welcomedOn: '2012-01-09', ...profile });
+    const created = await admin('POST', `/caes/${caeId}/entrepreneurs`, { body: person });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    secrets.push(id, profile.firstName, profile.lastName, person.email as string);
+    const base = `/caes/${caeId}/entrepreneurs/${id}`;
+    expect((await admin('POST', `${base}/convention`, { body: { signedOn: '2012-01-09', startsOn: '2012-01-09', endsOn: '2012-12-31' } })).status).toBe(201);
+    expect((await admin('POST', `${base}/contract`, { body: { signedOn: '2013-01-01', startsOn: '2013-01-01', fixedMonthlyGross: '1000.00' } })).status).toBe(201);
+    // A growing activity: revenue 3000 + 250 × month, salary 1500 + 100 × month.
+    await Promise.all(
+      MONTHS.map((month, i) =>
+        putResult(
+          aMonthResult(caeId, id, month, '69123', {
+            revenue: `${3000 + 250 * i}.00`,
+            vatCollected: `${600 + 50 * i}.00`,
+            contribution: `${300 + 25 * i}.00`,
+            payslip: { gross: `${1500 + 100 * i}.00`, employerContributions: '300.00', employeeContributions: '330.00' },
+          }),
+        ),
       ),
-    ),
-  );
+    );
+  }
   for (const month of MONTHS) await aggregate(caeId, month);
   const grant = await admin('POST', `/caes/${caeId}/grants`, {
     body: { funder: 'Métropole de Lyon <script>alert(1)</script>', territory: 'epci:200046977', year: 2013, amount: '24000.00' },
@@ -79,8 +91,14 @@ describe('GET /reports/territories/{territory} over HTTP', () => {
     const reply = await client(api.url, funderToken)('GET', `/reports/territories/${TERRITORY}?${PERIOD}`);
     expect(reply.status).toBe(200);
     expect(reply.contentType).toBe('application/json');
-    // Σ revenue 12 × 3000 + 250 × (0 + … + 11) = 36000 + 16500; the grant counts whole: 24000
-    expect(reply.body).toMatchObject({ revenue: '52500.00', publicFunding: '24000.00', caes: 1 });
+    // Σ revenue 5 people × (12 × 3000 + 250 × (0 + … + 11)) = 5 × 52500; the grant counts whole: 24000
+    expect(reply.body).toMatchObject({ revenue: '262500.00', publicFunding: '24000.00', caes: 1, statisticalSecrecy: true });
+  });
+
+  it('hides the breakdown cells of fewer than 3 people: one man, one person of unknown gender', async () => {
+    const reply = await client(api.url, funderToken)('GET', `/reports/territories/${TERRITORY}?${PERIOD}`);
+    expect(reply.body.breakdowns.gender.map((c: { peopleAtEnd: number | null }) => c.peopleAtEnd)).toEqual([3, null, 0, null]);
+    expect(reply.body.breakdowns.ageBand.map((c: { peopleAtEnd: number | null }) => c.peopleAtEnd)).toEqual([0, 3, null, null, 0]);
   });
 
   it('gives the same months in CSV as in JSON', async () => {
@@ -91,8 +109,11 @@ describe('GET /reports/territories/{territory} over HTTP', () => {
     ]);
     expect(csv.contentType).toBe('text/csv; charset=utf-8');
     const [header, ...rows] = (csv.body as string).trim().split('\r\n').map((l) => l.split(','));
-    const asJson = rows.map((row) => Object.fromEntries((header as string[]).map((h, i) => [h, row[i]])));
-    expect(asJson).toEqual(json.body.months.map((m: Record<string, unknown>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, String(v)]))));
+    const months = rows.filter((row) => row[0] === 'month');
+    const asJson = months.map((row) => Object.fromEntries((header as string[]).map((h, i) => [h, row[i]]).filter(([h]) => (h as string) in (json.body.months[0] ?? {}))));
+    expect(asJson).toEqual(json.body.months.map((m: Record<string, unknown>) => Object.fromEntries(Object.entries(m).map(([k, v]) => [k, v === null ? 'secret' : String(v)]))));
+    const gender = rows.filter((row) => row[0] === 'breakdown' && row.at(-4) === 'gender').map((row) => row.at(-2));
+    expect(gender).toEqual(['3', 'secret', '0', 'secret']);
   });
 
   it("refuses a funder of another département with a 403 problem", async () => {
@@ -202,7 +223,7 @@ describe.skipIf(!runBrowser)('the HTML report in headless Chromium', () => {
 
   it('shows the key figures of the département', async () => {
     expect(await page.title()).toContain('Rhône');
-    await expect(page.locator('#key-figures').textContent()).resolves.toContain('52\u202f500,00\u202f€');
+    await expect(page.locator('#key-figures').textContent()).resolves.toContain('262\u202f500,00\u202f€');
     expect(await page.locator('#months tbody tr').count()).toBe(12);
   });
 
@@ -231,6 +252,19 @@ describe.skipIf(!runBrowser)('the HTML report in headless Chromium', () => {
     await empty.close();
     expect(chart.bars.revenue).toBe(0);
     expect(stats.variance).toBeLessThan(1);
+  });
+
+  it('shows the breakdowns with a bar chart for gender and age, hidden cells written "secret statistique"', async () => {
+    const bars = await page.evaluate(() => {
+      const document = (globalThis as any).document;
+      const sized = (selector: string) =>
+        [...document.querySelectorAll(selector)].filter((e: any) => e.getBoundingClientRect().width > 0 && e.getBoundingClientRect().height > 0).length;
+      return { gender: sized('#chart-gender rect.bar'), age: sized('#chart-ageBand rect.bar') };
+    });
+    expect(bars).toEqual({ gender: 1, age: 1 }); // 3 women; 3 people aged 26–44: the other counts are hidden or 0
+    await expect(page.locator('#chart-gender').textContent()).resolves.toContain('secret statistique');
+    expect(await page.locator('#breakdown-gender td.secret').count()).toBe(2);
+    await expect(page.locator('.notes').last().textContent()).resolves.toContain('Secret statistique');
   });
 
   it('escapes text from the data: a funder name with markup stays text', async () => {

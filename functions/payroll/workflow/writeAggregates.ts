@@ -2,7 +2,8 @@
  * The workflow's last step: adds one closed month of one CAE to the federation-wide months of its territories
  * (domain/reporting aggregateMonth, then repositories/aggregates addMonthAggregates). Reports read only those.
  *
- * What it reads: the CAE's entrepreneurs (their career paths and communes: one GSI query per 500) and the
+ * What it reads: the CAE's entrepreneurs (their career paths, communes and the values funders' breakdowns count
+ * by: birth date, gender, situation and education at entry, priority neighbourhood; one GSI query per 500) and the
  * month's results, the closed accounts with their payslips (`allMonthResults`: one query on the run's index).
  * Nothing else: no ledger entry, no run item.
  *
@@ -36,7 +37,17 @@ const PAGE = 500;
 
 async function allPeople(caeId: string): Promise<PersonInput[]> {
   const everyone = await allPages((cursor) => listEntrepreneurs(caeId, PAGE, cursor));
-  return everyone.map((e) => ({ id: e.id, communeCode: e.communeCode, path: e.path }));
+  // Only what aggregation counts by: never a name or an email (aggregates are published to funders).
+  return everyone.map((e) => ({
+    id: e.id,
+    communeCode: e.communeCode,
+    path: e.path,
+    ...(e.birthDate === undefined ? {} : { birthDate: e.birthDate }),
+    ...(e.gender === undefined ? {} : { gender: e.gender }),
+    ...(e.situationAtEntry === undefined ? {} : { situationAtEntry: e.situationAtEntry }),
+    ...(e.educationLevel === undefined ? {} : { educationLevel: e.educationLevel }),
+    ...(e.priorityNeighbourhood === undefined ? {} : { priorityNeighbourhood: e.priorityNeighbourhood }),
+  }));
 }
 
 export async function handler(input: WriteAggregatesInput): Promise<WriteAggregatesOutput> {

@@ -24,7 +24,13 @@
  *    added): the month then exists there, empty, so a report says "nobody at the end" rather than showing an
  *    older month's people.
  *
- * Writes per CAE-month, the first time: 1 BatchGet + 1 put + one update per territory concerned.
+ * 6. A month's figures include the breakdown buckets (one per birth month among them), so a big CAE may have more
+ *    figures than one update expression holds (4 KB): past the first `FIGURES_PER_UPDATE`, the figures go in
+ *    further updates of the same item, each guarded by its own token `<caeId>#<generation>#<chunk>` in `applied`
+ *    (only big CAEs pay for those tokens). A retry finishes the chunks a crash left undone.
+ *
+ * Writes per CAE-month, the first time: 1 BatchGet + 1 put + one update per territory concerned (more for a CAE
+ * with more than `FIGURES_PER_UPDATE` figures in a territory).
  */
 import {
   type AttributeValue,
@@ -35,10 +41,10 @@ import {
 import { PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { previousMonth } from '../../../domain/calendar.js';
 import {
-  ADDITIVE_FIGURES,
   type AdditiveFigures,
   additiveFigures,
   figuresDelta,
+  isAdditiveFigure,
   type MonthAggregate,
   type TerritoryMonth,
   territoryMonthOf,
@@ -49,6 +55,8 @@ import * as keys from '../keys.js';
 import { exactItem, exactNumber, exactQueryAll, type ExactValue } from './exactNumbers.js';
 
 const BATCH_GET_MAX = 100;
+/** Figures added by one update: ~12 characters each in the expression, far below its 4 KB. */
+export const FIGURES_PER_UPDATE = 200;
 const MAX_ATTEMPTS = 8;
 
 /** The low-level send, for the reads that must keep numbers exact (exactNumbers.ts); same client, same counters. */
@@ -136,23 +144,26 @@ function sameFigures(a: Record<string, AdditiveFigures>, b: Record<string, Addit
   return true;
 }
 
+/** A short placeholder suffix (base 36), so that an expression holds as many figures as possible. */
+const slot = (i: number) => i.toString(36);
+
 /** One territory's share of a generation: what to add, and whether the CAE joins or leaves the territory. */
 async function applyToTerritory(manifest: AggregateManifest, territory: string): Promise<number> {
   const next = manifest.territories[territory];
   const previous = manifest.replaced[territory];
-  const delta = figuresDelta(next, previous);
+  const delta = Object.entries(figuresDelta(next, previous));
   const joins = next !== undefined && previous === undefined;
   const leaves = next === undefined && previous !== undefined;
-  if (Object.keys(delta).length === 0 && !joins && !leaves) return 0;
+  if (delta.length === 0 && !joins && !leaves) return 0;
 
   // DynamoDB refuses unused names and values: each is added with the clause that uses it.
   const names: Record<string, string> = { '#vintages': 'datasetVintages', '#month': 'month' };
   const values: Record<string, unknown> = { ':vintage': new Set([manifest.datasetVintage]), ':monthValue': manifest.month };
   const adds = ['#vintages :vintage'];
-  Object.entries(delta).forEach(([figure, amount], i) => {
-    names[`#f${i}`] = figure;
-    values[`:f${i}`] = exactNumber(amount);
-    adds.push(`#f${i} :f${i}`);
+  delta.slice(0, FIGURES_PER_UPDATE).forEach(([figure, amount], i) => {
+    names[`#f${slot(i)}`] = figure;
+    values[`:f${slot(i)}`] = exactNumber(amount);
+    adds.push(`#f${slot(i)} :f${slot(i)}`);
   });
   if (joins || leaves || manifest.generation === 1) names['#caes'] = 'caes';
   if (joins || leaves) values[':cae'] = new Set([manifest.caeId]);
@@ -170,11 +181,36 @@ async function applyToTerritory(manifest: AggregateManifest, territory: string):
   }
   if (joins) adds.push('#caes :cae');
   const expression = `SET #month = :monthValue ADD ${adds.join(', ')}${leaves ? ' DELETE #caes :cae' : ''}`;
+  let updated = await guardedUpdate(territory, manifest.month, expression, condition, names, values);
+  for (let chunk = 1; chunk * FIGURES_PER_UPDATE < delta.length; chunk++) {
+    const token = `${manifest.caeId}#${manifest.generation}#${chunk}`;
+    const chunkNames: Record<string, string> = { '#applied': 'applied' };
+    const chunkValues: Record<string, unknown> = { ':token': token, ':tokens': new Set([token]) };
+    const chunkAdds = ['#applied :tokens'];
+    delta.slice(chunk * FIGURES_PER_UPDATE, (chunk + 1) * FIGURES_PER_UPDATE).forEach(([figure, amount], i) => {
+      chunkNames[`#f${slot(i)}`] = figure;
+      chunkValues[`:f${slot(i)}`] = exactNumber(amount);
+      chunkAdds.push(`#f${slot(i)} :f${slot(i)}`);
+    });
+    updated += await guardedUpdate(territory, manifest.month, `ADD ${chunkAdds.join(', ')}`, 'NOT contains(#applied, :token)', chunkNames, chunkValues);
+  }
+  return updated;
+}
+
+/** One conditional update of a territory's month: 1 when it applied, 0 when its guard says it already had. */
+async function guardedUpdate(
+  territory: string,
+  month: string,
+  expression: string,
+  condition: string,
+  names: Record<string, string>,
+  values: Record<string, unknown>,
+): Promise<number> {
   try {
     await db.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: keys.territoryMonth(territory, manifest.month),
+        Key: keys.territoryMonth(territory, month),
         UpdateExpression: expression,
         ConditionExpression: condition,
         ExpressionAttributeNames: names,
@@ -251,14 +287,12 @@ export async function addMonthAggregates(
   return { territories: aggregates.length, updated, generation: manifest.generation };
 }
 
-const MONTH_PROJECTION = ['month', 'caes', 'datasetVintages', ...ADDITIVE_FIGURES];
-
 /**
  * A territory's federation-wide months from `from` to `to` (inclusive): one query on its partition, one item per
- * month (followed over pages, though twelve months of sums are far below 1 MB).
+ * month (followed over pages, though twelve months of sums are far below 1 MB). Read whole: the breakdown
+ * buckets are named by their values, so no projection can list them.
  */
 export async function territoryMonths(territory: string, from: string, to: string): Promise<TerritoryMonth[]> {
-  const names = Object.fromEntries(MONTH_PROJECTION.map((name, i) => [`#a${i}`, name]));
   const items = await exactQueryAll({
     KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
     ExpressionAttributeValues: {
@@ -266,11 +300,9 @@ export async function territoryMonths(territory: string, from: string, to: strin
       ':from': { S: keys.territoryMonth(territory, from).SK },
       ':to': { S: keys.territoryMonth(territory, to).SK },
     },
-    ProjectionExpression: Object.keys(names).join(', '),
-    ExpressionAttributeNames: names,
   });
   const months = items.map((item) => {
-    const figures = Object.fromEntries(ADDITIVE_FIGURES.filter((f) => typeof item[f] === 'string').map((f) => [f, item[f] as string]));
+    const figures = Object.fromEntries(Object.entries(item).filter(([f, v]) => typeof v === 'string' && isAdditiveFigure(f)) as [string, string][]);
     return territoryMonthOf(territory, item.month as string, figures, (item.caes ?? []) as string[], (item.datasetVintages ?? []) as string[]);
   });
   return months;

@@ -39,9 +39,10 @@ export interface Person {
   email: string;
 }
 
-export async function newPerson(caeId: string, communeCode: string, welcomedOn: string): Promise<Person> {
+/** An entrepreneur created through the API; `profile` adds the fields funders' breakdowns count by. */
+export async function newPerson(caeId: string, communeCode: string, welcomedOn: string, profile: Record<string, unknown> = {}): Promise<Person> {
   const suffix = randomUUID().slice(0, 8);
-  const body = aPerson({ communeCode, welcomedOn, firstName: `Zephyrine${suffix}`, lastName: `Quatremare${suffix}`, email: `z.${suffix}@example.org` });
+  const body = aPerson({ communeCode, welcomedOn, firstName: `Zephyrine${suffix}`, lastName: `Quatremare${suffix}`, email: `z.${suffix}@example.org`, ...profile });
   const reply = await invoke(createEntrepreneur, event('POST /caes/{caeId}/entrepreneurs', { caller: staffOf(caeId), pathParameters: { caeId }, body }));
   expect(reply.status).toBe(201);
   return { id: reply.body.id, firstName: body.firstName as string, lastName: body.lastName as string, email: body.email as string };

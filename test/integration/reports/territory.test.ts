@@ -22,6 +22,9 @@
  *
  * Grants: Ville de Lyon (commune:69123) 12,000 for 2019; Département du Rhône (departement:69) 10,000 for 2019
  * and 6,000 for 2018; Région (region:84) 24,000 for 2019; Département de l'Isère (departement:38) 3,600 for 2019.
+ *
+ * The figures are checked on the federation admin's report (every figure shown); what the Rhône's funder sees
+ * under statistical secrecy is checked after them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { db } from '../../../functions/shared/dynamo.js';
@@ -40,6 +43,7 @@ let caeA: string;
 let caeB: string;
 const people: Person[] = [];
 let rhone: any;
+let funderRhone: any;
 
 async function closeMonths(caeId: string, entrepreneurId: string, communeCode: string, figures: ResultFigures[]) {
   await Promise.all(figures.map((f, i) => putResult(aMonthResult(caeId, entrepreneurId, MONTHS[i] as string, communeCode, f))));
@@ -97,9 +101,11 @@ beforeAll(async () => {
   ];
   for (const reply of await Promise.all(grants)) expect(reply.status).toBe(201);
 
-  const reply = await report('departement:69', Q1, funderOf('departement:69'));
+  const [reply, funderReply] = await Promise.all([report('departement:69', Q1, admin), report('departement:69', Q1, funderOf('departement:69'))]);
   expect(reply.status).toBe(200);
+  expect(funderReply.status).toBe(200);
   rhone = reply.body;
+  funderRhone = funderReply.body;
 });
 
 describe('the Rhône, first quarter of 2019, figure by figure', () => {
@@ -186,6 +192,50 @@ describe('the Rhône, first quarter of 2019, figure by figure', () => {
   });
 });
 
+describe("what the Rhône's funder sees under statistical secrecy", () => {
+  it('shows revenue: three people contribute (A1, A2, B1) and none makes 85% of it', () => {
+    expect(funderRhone).toMatchObject({ statisticalSecrecy: true, revenue: '20500.00', valueAdded: '18150.00', publicFunding: '5500.00' });
+  });
+
+  it('hides gross salaries, the contributions on them and the FTE: only A1 and B1 are paid', () => {
+    expect(funderRhone).toMatchObject({ grossSalaries: null, employerContributions: null, employeeContributions: null, socialContributions: null, jobsFte: null, secret: true });
+    expect(funderRhone.secretFields).toEqual(expect.arrayContaining(['grossSalaries', 'employerContributions', 'employeeContributions', 'socialContributions', 'jobsFte']));
+    expect(funderRhone.perPublicEuro).toMatchObject({ grossSalaries: null, socialContributions: null, revenue: '3.7273', secret: true });
+  });
+
+  it("hides February's revenue (A1 and A2 only), and one more month so that it cannot be the total minus the others", () => {
+    const revenue = funderRhone.months.map((m: any) => m.revenue);
+    expect(revenue[1]).toBeNull();
+    expect(revenue.filter((r: unknown) => r === null)).toHaveLength(2);
+    expect(funderRhone.months[1]).toMatchObject({ secret: true });
+    expect(funderRhone.months[1].secretFields).toContain('revenue');
+  });
+
+  it('hides counts of one person and shows counts of 0', () => {
+    expect(funderRhone.entrepreneurs.byStatusAtEnd).toMatchObject({ candidate: null, supported: 0, employee: null, associate: null, secret: true });
+    expect(funderRhone.entrepreneurs).toMatchObject({ welcomed: null, entries: null, secret: true });
+    expect(funderRhone.entrepreneurs.exits).toMatchObject({ company_created: null, stopped: 0 });
+    expect(funderRhone.companiesCreated).toBeNull();
+  });
+
+  it('gives the breakdowns: three people at the end of an unknown gender, and the one entry hidden', () => {
+    expect(funderRhone.breakdowns.gender).toEqual([
+      { value: 'female', peopleAtEnd: 0, entries: 0 },
+      { value: 'male', peopleAtEnd: 0, entries: 0 },
+      { value: 'other', peopleAtEnd: 0, entries: 0 },
+      { value: 'unknown', peopleAtEnd: 3, entries: null, secret: true, secretFields: ['entries'] },
+    ]);
+    expect(rhone.breakdowns.gender.at(-1)).toEqual({ value: 'unknown', peopleAtEnd: 3, entries: 1 });
+  });
+
+  it("marks hidden cells 'secret' in the CSV and 'secret statistique' on the page", async () => {
+    const [csv, html] = await Promise.all(['csv', 'html'].map((format) => report('departement:69', { ...Q1, format }, funderOf('departement:69'))));
+    expect(csv?.body as string).toContain(',secret,');
+    expect(html?.body as string).toContain('secret statistique');
+    expect(html?.body as string).toContain('20\u202f500,00\u202f€');
+  });
+});
+
 describe('other territories of the same data', () => {
   it("counts in Lyon's report only Lyon's people and Lyon's grant", async () => {
     const lyon = (await report('commune:69123', Q1)).body;
@@ -212,13 +262,17 @@ describe('the same report in CSV and HTML', () => {
   it('gives one CSV row per month, with a header, that agrees with the JSON', async () => {
     const reply = await report('departement:69', { ...Q1, format: 'csv' });
     expect(reply.headers['content-type']).toMatch(/^text\/csv/);
-    const [header, ...rows] = (reply.body as string).trim().split(/\r\n/).map((line) => line.split(','));
+    const [header, ...all] = (reply.body as string).trim().split(/\r\n/).map((line) => line.split(','));
+    const rows = all.filter((row) => row[0] === 'month');
     expect(rows).toHaveLength(3);
     const columns = header as string[];
     rows.forEach((row, i) => {
       const json = rhone.months[i];
-      for (const [j, column] of columns.entries()) expect(row[j], `${json.month} ${column}`).toBe(String(json[column]));
+      for (const [j, column] of columns.entries()) if (column in json) expect(row[j], `${json.month} ${column}`).toBe(String(json[column]));
     });
+    // Then the breakdowns, one row per value, as in the JSON.
+    const unknownGender = all.find((row) => row[0] === 'breakdown' && row.at(-4) === 'gender' && row.at(-3) === 'unknown');
+    expect(unknownGender?.slice(-2)).toEqual(['3', '1']);
     expect(columns).toEqual(expect.arrayContaining(['month', 'revenue', 'grossSalaries', 'publicFunding', 'jobsFte', 'entries', 'exits']));
   });
 
@@ -247,7 +301,8 @@ describe('the same report in CSV and HTML', () => {
 describe('rewriting a month', () => {
   it('gives the same report when the workflow writes the same months again', async () => {
     for (const caeId of [caeA, caeB]) for (const month of MONTHS) await aggregate(caeId, month);
-    expect((await report('departement:69', Q1, funderOf('departement:69'))).body).toEqual(rhone);
+    expect((await report('departement:69', Q1, admin)).body).toEqual(rhone);
+    expect((await report('departement:69', Q1, funderOf('departement:69'))).body).toEqual(funderRhone);
   });
 
   it("tells the workflow how many territories the month counts in: A's Lyon, Villefranche and Grenoble give 10", async () => {

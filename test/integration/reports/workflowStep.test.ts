@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../../../functions/shared/dynamo.js';
 import * as keys from '../../../functions/shared/keys.js';
-import { territoryMonths } from '../../../functions/shared/repositories/aggregates.js';
+import { anAggregate } from '../../unit/reporting/builders.js';
+import { addMonthAggregates, FIGURES_PER_UPDATE, territoryMonths } from '../../../functions/shared/repositories/aggregates.js';
 import { aggregate, aMonthResult, newCae, newPerson, putResult, sign } from './fixtures.js';
 
 /** The federation-wide month of a territory, as a report reads it. */
@@ -97,5 +99,53 @@ describe('the workflow step that adds a CAE month to the territorial aggregates'
     // In September nobody of the CAE is left in the commune: the month says so rather than being missing.
     await aggregate(caeId, '2014-09');
     expect(await monthOf('commune:38563', '2014-09')).toMatchObject({ month: '2014-09', caes: [], revenue: '0.00' });
+  });
+
+  it("counts the people by breakdown bucket from their records, and each sum's largest amount and squares", async () => {
+    const caeId = await newCae();
+    const a = await newPerson(caeId, '38229', '2014-01-06', { gender: 'female', birthDate: '1990-04-17', priorityNeighbourhood: true });
+    const b = await newPerson(caeId, '38229', '2014-01-06', { educationLevel: 'bac_2', situationAtEntry: 'jobseeker', birthDate: '1950-02-02' });
+    await sign.convention(caeId, a.id, '2014-11-03', '2015-10-31');
+    await sign.convention(caeId, b.id, '2014-01-06', '2014-12-31');
+    await putResult(aMonthResult(caeId, a.id, '2014-11', '38229', { revenue: '300.00' }));
+    await putResult(aMonthResult(caeId, b.id, '2014-11', '38229', { revenue: '-100.00' }));
+    await aggregate(caeId, '2014-11');
+    const month = await monthOf('commune:38229', '2014-11');
+    expect(month?.people).toEqual({
+      'end:born:1990-04': 1,
+      'end:born:55_and_over': 1,
+      'end:educationLevel:bac_2': 1,
+      'end:educationLevel:unknown': 1,
+      'end:gender:female': 1,
+      'end:gender:unknown': 1,
+      'end:priorityNeighbourhood:unknown': 1,
+      'end:priorityNeighbourhood:yes': 1,
+      'end:situationAtEntry:jobseeker': 1,
+      'end:situationAtEntry:unknown': 1,
+      'entries:born:1990-04': 1,
+      'entries:educationLevel:unknown': 1,
+      'entries:gender:female': 1,
+      'entries:priorityNeighbourhood:yes': 1,
+      'entries:situationAtEntry:unknown': 1,
+    });
+    expect(month).toMatchObject({ dominanceKept: 1, largest: { revenue: '300' }, squares: { revenue: '100000' } });
+
+    // A's revenue is corrected down: the largest is the CAE's new one, not the old maximum.
+    await putResult(aMonthResult(caeId, a.id, '2014-11', '38229', { revenue: '50.00' }));
+    await aggregate(caeId, '2014-11');
+    expect(await monthOf('commune:38229', '2014-11')).toMatchObject({ revenue: '-50.00', largest: { revenue: '100' }, squares: { revenue: '12500' } });
+  });
+
+  it('adds more figures than one update holds in several guarded updates, each once', async () => {
+    const caeId = `BIG${randomUUID().slice(0, 8)}`;
+    const people = Object.fromEntries(Array.from({ length: 2 * FIGURES_PER_UPDATE }, (_, i) => [`end:born:${1960 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, 1]));
+    const territory = `commune:BIG-${caeId}`;
+    const aggregates = [anAggregate({ territory, month: '2014-12', caeId, revenue: '10.00', people })];
+    await addMonthAggregates(caeId, '2014-12', aggregates);
+    await addMonthAggregates(caeId, '2014-12', aggregates); // a retry: every chunk already counted
+    const month = await monthOf(territory, '2014-12');
+    expect(Object.keys(month?.people ?? {})).toHaveLength(2 * FIGURES_PER_UPDATE);
+    expect(Object.values(month?.people ?? {}).every((n) => n === 1)).toBe(true);
+    expect(month?.revenue).toBe('10.00');
   });
 });

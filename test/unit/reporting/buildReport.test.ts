@@ -4,10 +4,15 @@ import { aGrant, anAggregate } from './builders.js';
 
 const DEP = 'departement:69';
 
-/** The report of CAEs' aggregates and grants, summed as storage sums them (federation-wide months, grant lines). */
-function build(input: Omit<BuildReportInput, 'months' | 'grants'> & { aggregates: MonthAggregate[]; grants: Grant[]; months?: BuildReportInput['months'] }) {
+/**
+ * The report of CAEs' aggregates and grants, summed as storage sums them (federation-wide months, grant lines);
+ * unhidden (the federation admin's), since these specs are about the sums: secrecy.test.ts is about hiding.
+ */
+function build(
+  input: Omit<BuildReportInput, 'months' | 'grants' | 'statisticalSecrecy'> & { aggregates: MonthAggregate[]; grants: Grant[]; months?: BuildReportInput['months'] },
+) {
   const { aggregates, grants, months, ...rest } = input;
-  return buildReport({ ...rest, months: [...mergeTerritoryMonths(aggregates), ...(months ?? [])], grants: grantLines(grants) });
+  return buildReport({ ...rest, months: [...mergeTerritoryMonths(aggregates), ...(months ?? [])], grants: grantLines(grants), statisticalSecrecy: false });
 }
 
 describe('buildReport', () => {

@@ -1,6 +1,7 @@
 /** Small builders for the reporting specs: people, a month's figures, aggregates and grants. */
 import type { CareerCommand } from '../../../domain/careerPath/index.js';
-import { type Grant, MONEY_FIGURES, type MonthAggregate, type MonthFigures, type PersonInput } from '../../../domain/reporting/index.js';
+import { Dec } from '../../../domain/money.js';
+import { type Grant, MONEY_FIGURES, type MonthAggregate, type MonthFigures, type PersonInput, SECRET_SUMS } from '../../../domain/reporting/index.js';
 import { datasetVintage } from '../../../domain/territory/index.js';
 import { pathOf } from '../careerPath/builders.js';
 
@@ -45,7 +46,23 @@ const zeroStatuses = { candidate: 0, supported: 0, employee: 0, associate: 0, ex
 const zeroExits = { company_created: 0, salaried_job: 0, training: 0, stopped: 0, other: 0, associate_deadline: 0 };
 const zeroContributors = Object.fromEntries(MONEY_FIGURES.map((f) => [f, 0])) as MonthAggregate['contributors'];
 
+/**
+ * An aggregate with the given figures. Unless given, the dominance figures say what is safe to assume of sums
+ * built by hand: one person may hold each whole sum (largest = |sum|, squares = sum²).
+ */
 export function anAggregate(overrides: Partial<MonthAggregate> & Pick<MonthAggregate, 'territory' | 'month' | 'caeId'>): MonthAggregate {
+  const base = anAggregateWithoutDominance(overrides);
+  const value = (f: (typeof SECRET_SUMS)[number]) => new Dec(base[f]);
+  return {
+    largest: Object.fromEntries(SECRET_SUMS.map((f) => [f, value(f).abs().toFixed()])) as MonthAggregate['largest'],
+    squares: Object.fromEntries(SECRET_SUMS.map((f) => [f, value(f).times(value(f)).toFixed()])) as MonthAggregate['squares'],
+    people: {},
+    ...base,
+  };
+}
+
+/** An aggregate as written before the dominance figures and breakdowns were kept. */
+export function anAggregateWithoutDominance(overrides: Partial<MonthAggregate> & Pick<MonthAggregate, 'territory' | 'month' | 'caeId'>): MonthAggregate {
   return {
     datasetVintage,
     welcomed: 0,

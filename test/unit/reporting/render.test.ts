@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, grantLines, mergeTerritoryMonths } from '../../../domain/reporting/index.js';
-import { CSV_COLUMNS, csvFileName, reportCsv } from '../../../functions/reports/csv.js';
+import { BREAKDOWN_VALUES, buildReport, grantLines, mergeTerritoryMonths } from '../../../domain/reporting/index.js';
+import { CSV_BREAKDOWN_COLUMNS, CSV_COLUMNS, csvFileName, reportCsv } from '../../../functions/reports/csv.js';
 import { chartSvg, esc, frNumber, reportHtml } from '../../../functions/reports/html.js';
 import { aGrant, anAggregate } from './builders.js';
 
@@ -11,14 +11,17 @@ const report = buildReport({
   to: '2025-02',
   months: mergeTerritoryMonths([anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', revenue: '1234567.89', grossSalaries: '1000.00' })]),
   grants: grantLines([aGrant({ territory: DEP, year: 2025, amount: '1200.00', funder: 'Conseil "départemental" <b>&</b>' })]),
+  statisticalSecrecy: false,
 });
 
 describe('the CSV', () => {
-  it('has a header and one row per month, in the column order of CSV_COLUMNS', () => {
+  it('has a header, one row per month in the column order of CSV_COLUMNS, then one row per breakdown value', () => {
     const lines = reportCsv(report).trim().split('\r\n');
-    expect(lines[0]).toBe(CSV_COLUMNS.join(','));
-    expect(lines).toHaveLength(3);
-    expect(lines[1]?.split(',')[CSV_COLUMNS.indexOf('revenue')]).toBe('1234567.89');
+    expect(lines[0]).toBe(['section', ...CSV_COLUMNS, ...CSV_BREAKDOWN_COLUMNS].join(','));
+    const values = Object.values(BREAKDOWN_VALUES).reduce((n, v) => n + v.length, 0);
+    expect(lines).toHaveLength(1 + 2 + values);
+    expect(lines[1]?.split(',')[1 + CSV_COLUMNS.indexOf('revenue')]).toBe('1234567.89');
+    expect(lines[3]?.split(',').slice(0, 1).concat(lines[3]?.split(',').slice(-4) ?? [])).toEqual(['breakdown', 'gender', 'female', '0', '0']);
   });
 
   it('is named after the territory and the period', () => {
@@ -57,7 +60,7 @@ describe('the HTML page', () => {
   });
 
   it('draws a chart with an axis even when every figure is zero', () => {
-    const empty = buildReport({ territory: DEP, from: '2025-01', to: '2025-01', months: [], grants: [] });
+    const empty = buildReport({ territory: DEP, from: '2025-01', to: '2025-01', months: [], grants: [], statisticalSecrecy: true });
     expect(chartSvg(empty.months)).toContain('class="axis"');
   });
 });

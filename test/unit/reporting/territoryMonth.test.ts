@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { additiveFigures, figuresDelta, mergeTerritoryMonths, territoryMonthOf } from '../../../domain/reporting/index.js';
-import { anAggregate } from './builders.js';
+import { anAggregate, anAggregateWithoutDominance } from './builders.js';
 
 const DEP = 'departement:69';
 
@@ -29,8 +29,8 @@ describe('federation-wide months of a territory', () => {
   });
 
   it('gives as a delta only the figures that changed, negative where they went down', () => {
-    const before = additiveFigures(anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', revenue: '100.00', welcomed: 1 }));
-    const after = additiveFigures(anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', revenue: '80.50', welcomed: 1, entries: 1 }));
+    const before = additiveFigures(anAggregateWithoutDominance({ territory: DEP, month: '2025-01', caeId: 'A', revenue: '100.00', welcomed: 1 }));
+    const after = additiveFigures(anAggregateWithoutDominance({ territory: DEP, month: '2025-01', caeId: 'A', revenue: '80.50', welcomed: 1, entries: 1 }));
     expect(figuresDelta(after, before)).toEqual({ revenue: '-19.5', entries: '1' });
     expect(figuresDelta(undefined, before)).toMatchObject({ revenue: '-100', welcomed: '-1' });
   });
@@ -38,6 +38,6 @@ describe('federation-wide months of a territory', () => {
   it('reads back the figures it flattened', () => {
     const a = anAggregate({ territory: DEP, month: '2025-01', caeId: 'A', revenue: '12.30', exits: { company_created: 1 } as never, byStatusAtEnd: { employee: 2 } as never });
     const { caeId, datasetVintage, ...figures } = a;
-    expect(territoryMonthOf(DEP, '2025-01', additiveFigures(a), [caeId], [datasetVintage])).toEqual({ ...figures, caes: ['A'], datasetVintages: [datasetVintage] });
+    expect(territoryMonthOf(DEP, '2025-01', additiveFigures(a), [caeId], [datasetVintage])).toEqual({ ...figures, caes: ['A'], datasetVintages: [datasetVintage], dominanceKept: 1 });
   });
 });
