@@ -63,6 +63,8 @@ export function referenceSuite(year: '2025' | '2026', dates: string[], seed: num
       { healthInsurance: { monthlyAmount: '60.00', employerShare: '0.60' }, headcount: 5 },
       // an employer health share above its social exemption (6% PSS + 1.5% gross): the excess is contribution base
       { healthInsurance: { monthlyAmount: '300.00', employerShare: '1' }, headcount: 60, atMpRate: '0.03' },
+      // an employee health share above what is deductible from taxable pay (5% PSS + 2% gross): the excess is taxable
+      { healthInsurance: { monthlyAmount: '900.00', employerShare: '0.50' }, headcount: 30 },
     ];
     for (const s of settings) {
       for (const gross of ['1801.80', '2222.22', '4567.89']) gaps.push(...compareForward({ date, weeklyHours: 35, ...s }, gross));
