@@ -34,6 +34,19 @@ export interface StoredPayslip {
   rulesVersion: string;
   /** Full-time SMIC gross of the month, prorated to nothing: funders count jobs in FTE against it. */
   fullTimeSmicGross: string;
+  /**
+   * The figures after the social part (docs/domain.md "Payslips"). Absent on payslips closed before tax was
+   * withheld at source: those withheld nothing and paid their net.
+   */
+  netSocial?: string;
+  netTaxable?: string;
+  taxRate?: string;
+  /** "personal", or the id of the neutral grid used. */
+  taxRateSource?: string;
+  taxWithheld?: string;
+  netPaid?: string;
+  /** Contractual weekly hours of the payslip ("35"). */
+  weeklyHours?: string;
 }
 
 /** One entrepreneur's month, as the payroll run closed it. */
