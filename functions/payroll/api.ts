@@ -157,6 +157,12 @@ export const contracts = {
   getPayrollRun: { status: 200, params: runParams, response: payrollRun },
   listPayslips: { status: 200, params: runParams, query: z.strictObject(pageQuery), response: page(payslip) },
   getPayslip: { status: 200, params: z.object({ caeId: id, id, month: isoMonth }), response: payslip },
+  getPayslipPdf: {
+    status: 200,
+    params: z.object({ caeId: id, id, month: isoMonth }),
+    response: z.string().describe('The payslip as a one-page PDF (bulletin clarifié, in French)'),
+    produces: ['application/pdf'] as string[],
+  },
   putPayrollSettings: { status: 200, params: z.object({ caeId: id }), body: payrollSettingsBody, response: payrollSettingsView },
   simulateSalary: {
     status: 200,
