@@ -27,7 +27,7 @@ interface Pen {
 }
 
 /** Text shortened with an ellipsis to fit a width (a label never runs into the figures). */
-function fit(font: PDFFont, text: string, size: number, width: number): string {
+function shortened(font: PDFFont, text: string, size: number, width: number): string {
   if (font.widthOfTextAtSize(text, size) <= width) return text;
   let t = text;
   while (t.length > 1 && font.widthOfTextAtSize(`${t}…`, size) > width) t = t.slice(0, -1);
@@ -62,7 +62,7 @@ function row(
   const size = 7.5;
   // a heading (no figures) may run across the figure columns; a line stops before its base
   const width = (Object.keys(figures).length === 0 ? COLUMNS.employerAmount : COLUMNS.base - 62) - COLUMNS.label - indent;
-  left(pen, fit(bold ? pen.bold : pen.regular, label, size, width), COLUMNS.label + indent, pen.y, size, bold);
+  left(pen, shortened(bold ? pen.bold : pen.regular, label, size, width), COLUMNS.label + indent, pen.y, size, bold);
   for (const [column, text] of Object.entries(figures)) {
     right(pen, text ?? '', COLUMNS[column as keyof typeof COLUMNS], pen.y, size, bold);
   }
@@ -99,7 +99,7 @@ function header(pen: Pen, doc: PayslipDocument): void {
   const write = (x: number, lines: [string, boolean][]) => {
     let y = top - 11;
     for (const [text, bold] of lines) {
-      left(pen, fit(bold ? pen.bold : pen.regular, text, 8, half - 12), x + 6, y, 8, bold);
+      left(pen, shortened(bold ? pen.bold : pen.regular, text, 8, half - 12), x + 6, y, 8, bold);
       y -= 10.5;
     }
   };
@@ -210,7 +210,7 @@ function footer(pen: Pen, doc: PayslipDocument): void {
   ];
   let y = Math.min(pen.y, MARGIN + 30);
   for (const text of lines) {
-    left(pen, fit(pen.regular, text, size, A4[0] - 2 * MARGIN), MARGIN, y, size);
+    left(pen, shortened(pen.regular, text, size, A4[0] - 2 * MARGIN), MARGIN, y, size);
     y -= 9;
   }
 }
