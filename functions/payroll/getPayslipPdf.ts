@@ -12,7 +12,6 @@ import { findMonthResult, monthResultsOfYearTo } from '../shared/repositories/pa
 import { contracts } from './api.js';
 import { keptPayslipPdf } from './documents/keeping.js';
 import { payslipDocumentOf } from './documents/payslipDocument.js';
-import { renderPayslipPdf } from './documents/payslipPdf.js';
 
 export const handler = httpHandler('getPayslipPdf', contracts.getPayslipPdf, async ({ caller, params }) => {
   requireEntrepreneur(caller, params.caeId, params.id);
@@ -25,6 +24,8 @@ export const handler = httpHandler('getPayslipPdf', contracts.getPayslipPdf, asy
       getEntrepreneur(params.caeId, params.id),
       monthResultsOfYearTo(params.caeId, params.id, params.month),
     ]);
+    // pdf-lib (~500 KiB of the bundle) is loaded only to render: reading a kept PDF does not pay for it
+    const { renderPayslipPdf } = await import('./documents/payslipPdf.js');
     return renderPayslipPdf(payslipDocumentOf(cae, entrepreneur, { ...result, payslip }, year));
   });
   return {

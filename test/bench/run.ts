@@ -16,6 +16,7 @@ const suites: Record<string, () => Promise<{ main: () => Promise<void> }>> = {
   workflow: () => import('./workflow.js'),
   reports: () => import('./reports.js'),
   soak: () => import('./soak.js'),
+  payslipPdf: () => import('./payslipPdf.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
