@@ -17,6 +17,11 @@ export interface RouteSpec {
   roles: readonly Role[] | 'public';
   /** Table access the handler needs: the API stack grants exactly this. */
   access: 'none' | 'read' | 'write';
+  /**
+   * Object storage the handler needs (functions/shared/objectStorage.ts): the API stack grants exactly this, on
+   * the caller's CAE prefix `cae/<caeId>/` for a tenant's request. Absent: none.
+   */
+  storage?: 'read' | 'write';
   /** The handler starts the payroll state machine (it gets its ARN and StartExecution, nothing more). */
   startsPayroll?: boolean;
   summary: string;
@@ -72,6 +77,10 @@ export const routes = {
   createSurplusAllocation: { method: 'POST', path: '/caes/{caeId}/surplus-allocations', handler: 'functions/governance/createSurplusAllocation.ts', roles: CAE_TEAM, access: 'write', summary: "Allocate a year's surplus under the Scop rules" },
   createGrant: { method: 'POST', path: '/caes/{caeId}/grants', handler: 'functions/grants/createGrant.ts', roles: CAE_TEAM, access: 'write', summary: 'Record a public grant received by the CAE (Idempotency-Key)' },
   getTerritoryReport: { method: 'GET', path: '/reports/territories/{territory}', handler: 'functions/reports/getTerritoryReport.ts', roles: ['federation_admin', 'funder'], access: 'read', summary: 'Territorial impact report over a period (JSON, CSV or HTML)' },
+
+  createReceipt: { method: 'POST', path: `${ENTREPRENEUR}/receipts`, handler: 'functions/expenses/receipts/create.ts', roles: CAE_AND_SELF, access: 'write', storage: 'write', summary: 'Register a receipt and get a presigned URL to upload it' },
+  getReceipt: { method: 'GET', path: `${ENTREPRENEUR}/receipts/{receiptId}`, handler: 'functions/expenses/receipts/get.ts', roles: CAE_AND_SELF, access: 'read', storage: 'read', summary: 'A receipt: whether it is uploaded, and a presigned URL to download it' },
+
   getFederationSummary: { method: 'GET', path: '/federation/summary', handler: 'functions/federation/getSummary.ts', roles: ADMIN, access: 'read', summary: "The federation's month, one row per CAE" },
 } as const satisfies Record<string, RouteSpec>;
 

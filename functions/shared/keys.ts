@@ -167,3 +167,39 @@ export const territoryGrantLine = (territory: string, year: number, funderTerrit
   PK: territoryPartition(territory),
   SK: `GRANTLINE#${String(year).padStart(4, '0')}#${funderTerritory}#${funderKey}`,
 });
+
+// ---- Receipts and supplier invoices (issue 13) ----
+
+/** A receipt's record (its bytes are in object storage under `objectKeys.receipt`), in its entrepreneur's partition. */
+export const receipt = (caeId: string, entrepreneurId: string, receiptId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `RECEIPT#${receiptId}`,
+});
+
+/** A supplier invoice, in its entrepreneur's partition; `SUPPLIER_INVOICE#` sort keys list them all, oldest first. */
+export const supplierInvoice = (caeId: string, entrepreneurId: string, supplierInvoiceId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `SUPPLIER_INVOICE#${supplierInvoiceId}`,
+});
+
+/** GSI1: an entrepreneur's supplier invoices of one status, oldest first (ULIDs). */
+export const supplierInvoiceByStatus = (caeId: string, entrepreneurId: string, status: string, supplierInvoiceId: string) => ({
+  GSI1PK: `CAE#${caeId}#ENT#${entrepreneurId}#SUPPLIER_INVOICES#${status}`,
+  GSI1SK: `SINV#${supplierInvoiceId}`,
+});
+
+/** GSI2: a CAE's supplier invoices of one status, oldest first: what waits for the staff's validation. */
+export const caeSupplierInvoiceByStatus = (caeId: string, status: string, supplierInvoiceId: string) => ({
+  GSI2PK: `CAE#${caeId}#SUPPLIER_INVOICES#${status}`,
+  GSI2SK: `SINV#${supplierInvoiceId}`,
+});
+
+/**
+ * The uniqueness of a supplier's invoice number within a CAE (the CAE is the buyer of every one): written with
+ * `attribute_not_exists` before the invoice, so the same supplier and number twice cannot both be stored.
+ * `supplierKey` is the SIREN, else a digest of the VAT number or the name (supplierInvoices.ts).
+ */
+export const supplierInvoiceNumber = (caeId: string, supplierKey: string, numberKey: string) => ({
+  PK: `CAE#${caeId}#SUPPLIER#${supplierKey}`,
+  SK: `NUMBER#${numberKey}`,
+});

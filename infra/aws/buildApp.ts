@@ -25,6 +25,7 @@ export function buildApp(props: AppProps = {}, options: { nag?: boolean } = {}):
   const api = new ApiStack(app, 'CaeApi', {
     env,
     table: data.table,
+    objects: true,
     payrollStateMachine: workflow.caeRun,
     payrollStateMachineName: workflow.caeRunName,
     userPool: identity.userPool,

@@ -69,3 +69,23 @@ export function acknowledgeWorkflow(
 export function acknowledgeCursorKey(secret: IConstruct): void {
   ack(secret, 'AwsSolutions-SMG4', 'A cursor key protects only page positions for a few minutes; rotating it would just break the cursors in flight.');
 }
+
+/** The bucket that receives the objects bucket's server access logs (stacks/dataStack.ts). */
+export function acknowledgeAccessLogsBucket(bucket: IConstruct): void {
+  ack(bucket, 'AwsSolutions-S1', 'This bucket receives the server access logs of the objects bucket; logging its own access would only log the log delivery.');
+}
+
+/** The ARN of objects under `prefix` of the objects bucket, as cdk-nag prints it in a finding. */
+export function objectArnAsNagPrints(stack: Stack, prefix: string): string {
+  const region = Token.isUnresolved(stack.region) ? '<AWS::Region>' : stack.region;
+  const account = Token.isUnresolved(stack.account) ? '<AWS::AccountId>' : stack.account;
+  return `arn:<AWS::Partition>:s3:::cae-back-office-objects-${account}-${region}/${prefix.replace(/\$\{([^}]+)\}/g, '<$1>')}`;
+}
+
+/**
+ * Object access confined to a key prefix (functions/shared/objectStorage.ts): S3 object ARNs name keys, so a
+ * prefix needs a wildcard. `resource` as cdk-nag prints it.
+ */
+export function acknowledgeObjectPrefix(scope: IConstruct, resource: string, why: string): void {
+  ack(scope, `AwsSolutions-IAM5[Resource::${resource}]`, why);
+}

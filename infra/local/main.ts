@@ -1,11 +1,13 @@
 /**
- * `npm start`: the whole product on one machine, with no AWS: dynalite on disk under DATA_DIR, the API
+ * `npm start`: the whole product on one machine, with no AWS: dynalite on disk under DATA_DIR, the local
+ * S3-compatible object storage under DATA_DIR/objects, the API
  * served from the route table, a demo federation seeded on first start, and tokens to try it with.
  */
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setClock, todayInParis } from '../../functions/shared/clock.js';
 import { ensureTables, startDynalite } from './dynamo.js';
+import { startObjectStorage } from './objectStorage.js';
 import { createLocalPayroll } from './payrollRunner.js';
 import { demoTokens, ensureDemo } from './seed.js';
 import { startLocalApi } from './server.js';
@@ -46,6 +48,18 @@ await ensureTables(dynamo.endpoint, TABLE);
 process.env.TABLE_NAME = TABLE;
 process.env.DYNAMODB_ENDPOINT = dynamo.endpoint;
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+// Object storage (receipts, kept documents): presigned URLs point at it, so clients reach it as they reach the API.
+const OBJECT_STORAGE_PORT = Number(process.env.OBJECT_STORAGE_PORT ?? PORT + 1);
+let objectStorage: Awaited<ReturnType<typeof startObjectStorage>>;
+try {
+  objectStorage = await startObjectStorage({ directory: join(DATA_DIR, 'objects'), port: OBJECT_STORAGE_PORT, host: process.env.HOST ?? '127.0.0.1' });
+} catch (error) {
+  console.error(`Could not start the object storage on port ${OBJECT_STORAGE_PORT} (set OBJECT_STORAGE_PORT to another one):`, (error as Error).message);
+  await dynamo.close();
+  process.exit(1);
+}
+process.env.OBJECT_STORAGE_ENDPOINT = objectStorage.endpoint;
+process.env.OBJECT_STORAGE_BUCKET = objectStorage.bucket;
 // The payroll workflow: the synthesized state machine, run here, behind a local Step Functions endpoint.
 const stepFunctions = await startLocalStepFunctions(createLocalPayroll());
 process.env.SFN_ENDPOINT = stepFunctions.endpoint;
@@ -58,7 +72,7 @@ const tokens = await demoTokens(demo, secret);
 const firstCae = demo.caes[0];
 const staff = tokens.find((t) => t.claims.role === 'cae_staff');
 const admin = tokens.find((t) => t.claims.role === 'federation_admin');
-console.log(`\nCAE back office listening on ${api.url}  (data in ${DATA_DIR})\n`);
+console.log(`\nCAE back office listening on ${api.url}  (data in ${DATA_DIR}; object storage on ${objectStorage.endpoint})\n`);
 console.log('Demo tokens (HS256, signed with LOCAL_JWT_SECRET):');
 for (const t of tokens) console.log(`\n  ${t.label}:\n  ${t.token}`);
 console.log('\nTry:');
@@ -80,6 +94,7 @@ console.log('and `npm run token -- --role <role> …` signs a token for any othe
 const stop = async () => {
   await api.close();
   await stepFunctions.close();
+  await objectStorage.close();
   await dynamo.close();
   process.exit(0);
 };

@@ -98,6 +98,35 @@ describe('the API stack, from the route table', () => {
     }
   });
 
+  it('grants object storage only to the routes that declare it, and only the access they declare', () => {
+    const statementsOf = (roleId: string) =>
+      ofType('AWS::IAM::Policy')
+        .filter(([, p]) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+    for (const route of routeList()) {
+      const fn = functionBehind(route)?.fn;
+      const actions = statementsOf(fn?.Properties.Role['Fn::GetAtt'][0]).flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('s3:'));
+      const expected = route.storage === 'write' ? ['s3:GetObject', 's3:PutObject'] : route.storage === 'read' ? ['s3:GetObject'] : [];
+      expect(actions.sort(), route.id).toEqual(expected);
+      expect(fn?.Properties.Environment.Variables.OBJECT_STORAGE_BUCKET === undefined, route.id).toBe(route.storage === undefined);
+    }
+  });
+
+  it("confines the tenant roles' object access to the prefix of the session's CAE", () => {
+    const roles = ofType('AWS::IAM::Role').filter(([id]) => /^Tenant(Read|Write)RoleObjects/.test(id));
+    expect(roles.length).toBeGreaterThan(0);
+    for (const [roleId] of roles) {
+      const statements = ofType('AWS::IAM::Policy')
+        .filter(([, p]) => p.Properties.Roles[0].Ref === roleId)
+        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
+      const objectStatements = statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('s3:')));
+      expect(objectStatements).toHaveLength(1);
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: an IAM policy variable.
+      expect(JSON.stringify(objectStatements[0]?.Resource)).toContain('/cae/${aws:PrincipalTag/caeId}/*');
+      expect([objectStatements[0]?.Action].flat()).not.toContain('s3:DeleteObject');
+    }
+  });
+
   it("lets only POST …/payroll-runs describe executions, and only the CAE run's (to resume an interrupted run)", () => {
     const describing = ofType('AWS::IAM::Policy').filter(([, p]) =>
       p.Properties.PolicyDocument.Statement.some((s: { Action: string | string[] }) => [s.Action].flat().includes('states:DescribeExecution')),

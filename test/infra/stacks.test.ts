@@ -29,6 +29,34 @@ describe('the data stack', () => {
   });
 });
 
+describe('the object storage bucket', () => {
+  it('is private, encrypted, TLS only, versioned, logged and retained on delete', () => {
+    const data = app.template('CaeData');
+    data.hasResource('AWS::S3::Bucket', {
+      DeletionPolicy: 'Retain',
+      Properties: Match.objectLike({
+        BucketName: Match.anyValue(),
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+        BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+        VersioningConfiguration: { Status: 'Enabled' },
+        LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'objects/' }),
+      }),
+    });
+    const policies = Object.values(data.findResources('AWS::S3::BucketPolicy'));
+    const denials = policies.flatMap((p) => p.Properties.PolicyDocument.Statement).filter((s: any) => s.Effect === 'Deny');
+    expect(denials.some((s: any) => s.Condition?.Bool?.['aws:SecureTransport'] === 'false')).toBe(true);
+  });
+
+  it('moves objects to a cheaper storage class after a year', () => {
+    app.template('CaeData').hasResourceProperties('AWS::S3::Bucket', {
+      VersioningConfiguration: { Status: 'Enabled' },
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Status: 'Enabled', Transitions: [{ StorageClass: 'GLACIER_IR', TransitionInDays: 365 }] })]),
+      },
+    });
+  });
+});
+
 describe('the identity stack', () => {
   it('carries the custom claims of docs/api.md, which users may read but not write', () => {
     const identity = app.template('CaeIdentity');

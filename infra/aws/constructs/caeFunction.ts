@@ -2,15 +2,16 @@
  * The one Lambda construct of the project: runtime, architecture, log group, tracing and bundling are
  * decided here once, and table access is granted together with the variable that names the table.
  */
-import { Duration, SecretValue } from 'aws-cdk-lib';
+import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import { acknowledgeFunction } from '../nagAcknowledgements.js';
+import { acknowledgeFunction, acknowledgeObjectPrefix, objectArnAsNagPrints } from '../nagAcknowledgements.js';
 import { REPO_ROOT } from '../paths.js';
 import { CURSOR_SECRET_NAME, TABLE_INDEXES } from '../stacks/dataStack.js';
 
@@ -25,6 +26,11 @@ export interface CaeFunctionProps {
   timeout?: Duration;
   memorySize?: number;
   environment?: Record<string, string>;
+  /**
+   * Object storage (functions/shared/objectStorage.ts): the bucket, named to the function as
+   * OBJECT_STORAGE_BUCKET, and the access granted together with it, on every CAE's prefix `cae/*`.
+   */
+  storage?: { bucket: IBucket; access: 'read' | 'write' };
 }
 
 export class CaeFunction extends Construct {
@@ -70,8 +76,24 @@ export class CaeFunction extends Construct {
       // Handlers read TABLE_NAME at load; routes without table access get a name they cannot use.
       this.fn.addEnvironment('TABLE_NAME', 'none');
     }
+    if (props.storage) {
+      this.fn.addEnvironment('OBJECT_STORAGE_BUCKET', props.storage.bucket.bucketName);
+      this.fn.addToRolePolicy(objectAccessStatement(props.storage.bucket, props.storage.access, 'cae/*'));
+      acknowledgeObjectPrefix(this, objectArnAsNagPrints(Stack.of(this), 'cae/*'), 'Object storage of every CAE (keys `cae/<caeId>/…`): federation-wide routes and the workflow; tenant requests go through the tenant roles, confined to their prefix.');
+    }
     acknowledgeFunction(this);
   }
+}
+
+/**
+ * Object access on the keys under `prefix` (S3 has no Scan to fear, but no listing either: every read names its
+ * key). Read is GetObject (HeadObject is allowed by it); write adds PutObject. Never Delete: what is kept stays.
+ */
+export function objectAccessStatement(bucket: IBucket, access: 'read' | 'write', prefix: string): PolicyStatement {
+  return new PolicyStatement({
+    actions: access === 'read' ? ['s3:GetObject'] : ['s3:GetObject', 's3:PutObject'],
+    resources: [bucket.arnForObjects(prefix)],
+  });
 }
 
 const READ_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];

@@ -8,16 +8,20 @@ import { type CfnStage, HttpApi, HttpMethod, HttpNoneAuthorizer } from 'aws-cdk-
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import { Bucket, type IBucket } from 'aws-cdk-lib/aws-s3';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { IUserPool, IUserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
+import { objectsBucketName } from './dataStack.js';
 import { routeList } from '../../../functions/routes.js';
-import { CaeFunction, tableAccessStatement } from '../constructs/caeFunction.js';
-import { acknowledgePayrollExecutions, acknowledgePublicRoute } from '../nagAcknowledgements.js';
+import { CaeFunction, objectAccessStatement, tableAccessStatement } from '../constructs/caeFunction.js';
+import { acknowledgeObjectPrefix, objectArnAsNagPrints, acknowledgePayrollExecutions, acknowledgePublicRoute } from '../nagAcknowledgements.js';
 
 export interface ApiStackProps extends StackProps {
   table: ITable;
+  /** Object storage (the data stack's bucket), for the routes that declare `storage` (functions/routes.ts). */
+  objects?: boolean;
   userPool: IUserPool;
   userPoolClient: IUserPoolClient;
   /** The per-CAE payroll state machine that `POST /caes/{caeId}/payroll-runs` starts. */
@@ -64,12 +68,29 @@ export class ApiStack extends Stack {
       read: tenantDataRole(this, 'TenantReadRole', props.table, 'read'),
       write: tenantDataRole(this, 'TenantWriteRole', props.table, 'write'),
     };
+    const objects: IBucket | undefined = props.objects ? Bucket.fromBucketName(this, 'Objects', objectsBucketName(this)) : undefined;
+    // A route that also uses object storage assumes a role that adds exactly that storage access, on the keys of
+    // the session's CAE only (`cae/<caeId>/*`): made once per combination the route table uses.
+    const storageTenantRoles = new Map<string, Role>();
+    const tenantRoleFor = (access: 'read' | 'write', storage: 'read' | 'write' | undefined): Role => {
+      if (!storage || !objects) return tenantRoles[access];
+      const id = `${access === 'read' ? 'TenantReadRole' : 'TenantWriteRole'}Objects${storage === 'read' ? 'Read' : 'Write'}`;
+      let role = storageTenantRoles.get(id);
+      if (!role) {
+        role = tenantDataRole(this, id, props.table, access);
+        role.addToPolicy(objectAccessStatement(objects, storage, TENANT_OBJECT_PREFIX));
+        acknowledgeObjectPrefix(role, objectArnAsNagPrints(this, TENANT_OBJECT_PREFIX), "One CAE's objects: the keys under `cae/<the session's caeId>/` (an IAM policy variable).");
+        storageTenantRoles.set(id, role);
+      }
+      return role;
+    };
 
     for (const route of routeList()) {
       const handler = new CaeFunction(this, `${route.id[0]?.toUpperCase()}${route.id.slice(1)}`, {
         entry: route.handler,
         table: props.table,
         tableAccess: route.access,
+        ...(route.storage && objects ? { storage: { bucket: objects, access: route.storage } } : {}),
       });
       if (route.startsPayroll && props.payrollStateMachine) {
         handler.fn.addEnvironment('PAYROLL_STATE_MACHINE_ARN', props.payrollStateMachine.stateMachineArn);
@@ -89,7 +110,7 @@ export class ApiStack extends Stack {
       this.functions.set(route.id, handler);
       const servesTenants = route.roles !== 'public' && route.roles.some((role) => role === 'cae_staff' || role === 'entrepreneur');
       if (servesTenants && route.access !== 'none') {
-        const role = tenantRoles[route.access];
+        const role = tenantRoleFor(route.access, route.storage);
         handler.fn.addEnvironment('TENANT_ROLE_ARN', role.roleArn);
         handler.fn.addToRolePolicy(new PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [role.roleArn] }));
       }
@@ -108,6 +129,10 @@ export class ApiStack extends Stack {
 /** The keys of one CAE, whichever CAE the session is tagged with (IAM policy variables, not JS templates). */
 // biome-ignore lint/suspicious/noTemplateCurlyInString: ${aws:PrincipalTag/caeId} is an IAM policy variable.
 export const TENANT_LEADING_KEYS = ['CAE#${aws:PrincipalTag/caeId}', 'CAE#${aws:PrincipalTag/caeId}#*'];
+
+/** The objects of one CAE, whichever CAE the session is tagged with. */
+// biome-ignore lint/suspicious/noTemplateCurlyInString: ${aws:PrincipalTag/caeId} is an IAM policy variable.
+export const TENANT_OBJECT_PREFIX = 'cae/${aws:PrincipalTag/caeId}/*';
 
 /**
  * A role the API's functions assume per request, tagged with the caller's caeId: table access as the route needs

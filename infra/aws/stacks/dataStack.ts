@@ -2,12 +2,15 @@
  * The single table (docs/architecture.md "Data"): generic keys, two GSIs, on-demand, encrypted, point-in-time
  * recovery, kept when the stack is deleted. The local runtime creates its dynalite table from this
  * stack's synthesized template, so the key schema is declared here and nowhere else.
+ *
+ * And the one object-storage bucket (docs/architecture.md "Object storage"): receipts, kept documents.
  */
-import { RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { acknowledgeCursorKey } from '../nagAcknowledgements.js';
+import { acknowledgeAccessLogsBucket, acknowledgeCursorKey } from '../nagAcknowledgements.js';
 
 /**
  * The name of the secret that signs list cursors (functions/shared/pagination.ts). Every function gets its value
@@ -16,12 +19,22 @@ import { acknowledgeCursorKey } from '../nagAcknowledgements.js';
  */
 export const CURSOR_SECRET_NAME = 'cae-back-office/cursor-key';
 
+/**
+ * The objects bucket's name: fixed by account and region (as CDK's bootstrap buckets are), so that the API and
+ * workflow stacks name it, and confine IAM to its prefixes, without importing an export of this stack.
+ */
+export function objectsBucketName(stack: Stack): string {
+  return `cae-back-office-objects-${stack.account}-${stack.region}`;
+}
+
 /** The table's global secondary indexes (keys `GSI1PK`/`GSI1SK`, ...). */
 export const TABLE_INDEXES = ['GSI1', 'GSI2'] as const;
 
 export class DataStack extends Stack {
   readonly table: Table;
   readonly cursorKey: Secret;
+  /** Object storage: every key under `cae/<caeId>/` (functions/shared/objectStorage.ts `objectKeys`). */
+  readonly objects: Bucket;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -43,6 +56,38 @@ export class DataStack extends Stack {
       generateSecretString: { passwordLength: 64, excludePunctuation: true },
     });
     acknowledgeCursorKey(this.cursorKey);
+    // S3 server access logs of the objects bucket (who read or wrote which receipt), kept two years.
+    const accessLogs = new Bucket(this, 'ObjectAccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      // The log delivery service writes with S3-managed keys only.
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      lifecycleRules: [{ expiration: Duration.days(730) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    acknowledgeAccessLogsBucket(accessLogs);
+    this.objects = new Bucket(this, 'Objects', {
+      bucketName: objectsBucketName(this),
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      versioned: true,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'objects/',
+      // Receipts and kept documents are read often in their first year, rarely afterwards, and must stay
+      // readable at once for years (accounting records): Glacier Instant Retrieval after a year.
+      lifecycleRules: [
+        {
+          transitions: [{ storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(365) }],
+          noncurrentVersionTransitions: [{ storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(30) }],
+          abortIncompleteMultipartUploadAfter: Duration.days(7),
+        },
+      ],
+      // Browsers upload and download straight to the bucket with presigned URLs (the URL is the permission).
+      cors: [{ allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD], allowedOrigins: ['*'], allowedHeaders: ['content-type'], maxAge: 3600 }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
     for (const index of TABLE_INDEXES) {
       this.table.addGlobalSecondaryIndex({
         indexName: index,
