@@ -9,6 +9,7 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Dec } from '../../domain/money.js';
 import { euros, percent } from '../../functions/payroll/documents/format.js';
+import { getObjectBytes, objectKeys, putObject } from '../../functions/shared/objectStorage.js';
 import { createLocalPayroll } from '../../infra/local/payrollRunner.js';
 import type { LocalApi } from '../../infra/local/server.js';
 import { LOCAL_STATE_MACHINE_ARN, type LocalStepFunctions, startLocalStepFunctions } from '../../infra/local/stepFunctionsEndpoint.js';
@@ -183,6 +184,19 @@ describe('payslips with tax withheld at source', () => {
     const second = await fetchPdf(`${slipPath(entrepreneurId, '2025-02')}/pdf`);
     expect(first.status).toBe(200);
     expect(Buffer.from(second.bytes).equals(Buffer.from(first.bytes))).toBe(true);
+  });
+
+  it('is kept in object storage on its first read, and the kept bytes are what later reads return', async () => {
+    const key = objectKeys.payslipPdf(caeId, entrepreneurId, '2025-03');
+    const served = await fetchPdf(`${slipPath(entrepreneurId, '2025-03')}/pdf`);
+    const kept = await getObjectBytes(key);
+    expect(kept && Buffer.from(kept).equals(Buffer.from(served.bytes))).toBe(true);
+    // what is kept wins over a new rendering: the document handed out never changes
+    const marked = Buffer.concat([Buffer.from(served.bytes), Buffer.from('\n%kept\n')]);
+    await putObject(key, marked, 'application/pdf');
+    const again = await fetchPdf(`${slipPath(entrepreneurId, '2025-03')}/pdf`);
+    expect(Buffer.from(again.bytes).equals(marked)).toBe(true);
+    await putObject(key, served.bytes, 'application/pdf');
   });
 
   it("is 404 for a colleague's payslip, another CAE's and a month not paid", async () => {
