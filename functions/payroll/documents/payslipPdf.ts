@@ -110,7 +110,7 @@ function header(pen: Pen, doc: PayslipDocument): void {
     ...(e.address.length > 0 ? e.address.slice(0, 2) : ['Adresse : non renseignée']).map((a): [string, boolean] => [a, false]),
     [`SIRET : ${e.siret}`, false],
     [`Code APE : ${e.apeCode ?? 'non renseigné'}`, false],
-    [`Convention collective : ${e.collectiveAgreement ?? 'aucune (Code du travail)'}`, false],
+    [`Convention collective : ${e.collectiveAgreement ?? 'non renseignée'}`, false],
   ]);
   const p = doc.employee;
   write(MARGIN + half + 10, [
