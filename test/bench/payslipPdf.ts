@@ -58,6 +58,7 @@ const LOAD = 'const t = process.hrtime.bigint(); require(process.argv[1]); conso
 const loadEnv = {
   ...process.env,
   TABLE_NAME: 'bench',
+  OBJECT_STORAGE_BUCKET: 'bench',
   AWS_REGION: 'eu-west-3',
   CURSOR_SECRET: 'bench-cursor-secret-of-at-least-32-characters',
   NODE_NO_WARNINGS: '1',
