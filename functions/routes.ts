@@ -67,6 +67,8 @@ export const routes = {
   getPayrollRun: { method: 'GET', path: '/caes/{caeId}/payroll-runs/{month}', handler: 'functions/payroll/getPayrollRun.ts', roles: CAE_TEAM, access: 'read', summary: 'A payroll run: status and totals' },
   listPayslips: { method: 'GET', path: '/caes/{caeId}/payroll-runs/{month}/payslips', handler: 'functions/payroll/listPayslips.ts', roles: CAE_TEAM, access: 'read', summary: "A run's payslips" },
   getPayslip: { method: 'GET', path: `${ENTREPRENEUR}/payslips/{month}`, handler: 'functions/payroll/getPayslip.ts', roles: CAE_AND_SELF, access: 'read', summary: "An entrepreneur's payslip of a month" },
+  getPayslipPdf: { method: 'GET', path: `${ENTREPRENEUR}/payslips/{month}/pdf`, handler: 'functions/payroll/getPayslipPdf.ts', roles: CAE_AND_SELF, access: 'read', storage: 'write', summary: "An entrepreneur's payslip of a month as a PDF (bulletin clarifié), generated once and kept" },
+  putTaxWithholding: { method: 'PUT', path: `${ENTREPRENEUR}/tax-withholding`, handler: 'functions/payroll/putTaxWithholding.ts', roles: CAE_TEAM, access: 'write', summary: 'The rate of tax withheld at source for an entrepreneur, from a month on (null: the neutral grid)' },
 
   listAssociates: { method: 'GET', path: '/caes/{caeId}/associates', handler: 'functions/governance/listAssociates.ts', roles: CAE_TEAM, access: 'read', summary: 'The associates register' },
   createAssembly: { method: 'POST', path: '/caes/{caeId}/assemblies', handler: 'functions/governance/createAssembly.ts', roles: CAE_TEAM, access: 'write', summary: 'Convene an assembly; its electorate is frozen' },

@@ -23,3 +23,15 @@ export {
 } from './salaryOfTheMonth.js';
 export { type ClosedMonth, closeMonthsToPay, type MonthsToPayInput } from './monthlyPay.js';
 export { MAX_PAYROLL_AMOUNT, MAX_SETTING_RATE, MAX_WEEKLY_HOURS, payrollAmountProblem, settingRateProblem } from './bounds.js';
+export {
+  afterTax,
+  MAX_TAX_RATE,
+  neutralRate,
+  type PayslipAfterTax,
+  taxRateFor,
+  taxRateProblem,
+  type TaxRateVersion,
+  type Withholding,
+  withholdingOf,
+} from './withholding.js';
+export { NEUTRAL_GRIDS, neutralGridFor, type NeutralGrid } from './taxRates/index.js';

@@ -15,6 +15,11 @@
  *   net of the smallest pay. It can dip by a cent where two employee lines round up together, so after finding
  *   a crossing, the few cents below it where the rounding could still reach the target are checked too
  *   (bound: |rounded − exact net| ≤ 0.005 per varying line, exact net slope ≥ 1 − Σ employee rates).
+ * - The net drops once, by several euros, one cent above the social security ceiling: the employee's CET is
+ *   due on the whole pay as soon as the pay exceeds the ceiling. A net just below what the ceiling pays is then
+ *   paid by two grosses, one at most the ceiling and one above it; the answer is the smaller (the cheapest for
+ *   the activity: docs/domain.md "Salary"). So when the crossing found lies above the ceiling and the pay at
+ *   the ceiling already reaches the target, the search is run again below the ceiling.
  *
  * Both searches take secant steps inside the bracket found so far (bisection as a fallback): a handful of
  * evaluations of one side of the payslip instead of ~27 full payslips for a bisection.
@@ -25,6 +30,7 @@ import { Dec } from '../money.js';
 import { InvalidPayrollInput } from './errors.js';
 import {
   checkedAmount,
+  contributionBase,
   evaluateEmployerCost,
   evaluateNet,
   MAX_AMOUNT,
@@ -72,10 +78,12 @@ function findCrossing<P extends SearchPoint>(
   reached: (v: D) => boolean,
   target: D,
   guess: D,
+  /** A gross already known to reach: the search stays below it. */
+  reachedAt: D | null = null,
 ): { lo: D; hi: D; atLo: P | null } {
   let lo = ZERO;
   let atLo: P | null = null;
-  let hi: D | null = null;
+  let hi: D | null = reachedAt;
   let g = guess;
   let previous: { g: D; value: D } | null = null;
   let widths: D[] = [];
@@ -127,14 +135,40 @@ export function grossForEmployerCostOnPlan(plan: PayrollPlan, budget: D): D {
   return findCrossing((g) => evaluateEmployerCost(plan, g), over, budget, Decimal.max(guess, CENT)).lo;
 }
 
+/**
+ * The largest gross whose contribution base stays within the social security ceiling (the last cent before
+ * the CET falls due on the whole pay), or null when no employee line starts above the ceiling.
+ */
+function lastGrossWithinCeiling(plan: PayrollPlan): D | null {
+  if (!plan.employeeLines.some((l) => l.base === 'upTo8PssWhenAbovePss')) return null;
+  const within = (g: D): boolean => !contributionBase(plan, g).greaterThan(plan.pssProrated);
+  // The base is the gross plus an employer health excess that shrinks as the gross grows: it never decreases,
+  // so the cents within the ceiling are an interval from 0; bisection on whole cents.
+  let lo = ZERO;
+  let hi = floorCents(plan.pssProrated).plus(CENT);
+  if (within(hi.minus(CENT))) return hi.minus(CENT);
+  while (hi.minus(lo).greaterThan(CENT)) {
+    const mid = floorCents(lo.plus(hi).div(TWO));
+    if (within(mid)) lo = mid;
+    else hi = mid;
+  }
+  return lo.isZero() ? null : lo;
+}
+
 /** The smallest gross on a compiled plan whose net pay reaches the target. */
 export function grossForNetOnPlan(plan: PayrollPlan, target: D): D {
   if (!target.greaterThan(0)) return ZERO;
   const evaluate = (g: D) => evaluateNet(plan, g);
   const reached = (v: D): boolean => v.greaterThanOrEqualTo(target);
   const guess = floorCents(target.plus(plan.healthEmployee).div(plan.netSlopeHint));
-  const { lo, hi, atLo } = findCrossing(evaluate, reached, target, Decimal.max(guess, CENT));
-  if (hi.greaterThan(MAX_AMOUNT)) throw new InvalidPayrollInput('net', 'needs a gross above 1000000.00');
+  let crossing = findCrossing(evaluate, reached, target, Decimal.max(guess, CENT));
+  if (crossing.hi.greaterThan(MAX_AMOUNT)) throw new InvalidPayrollInput('net', 'needs a gross above 1000000.00');
+  const ceiling = lastGrossWithinCeiling(plan);
+  if (ceiling && crossing.hi.greaterThan(ceiling) && reached(evaluate(ceiling).value)) {
+    // Below the ceiling the net does not drop: the usual search, bounded by the ceiling, finds the smaller gross.
+    crossing = findCrossing(evaluate, reached, target, Decimal.min(Decimal.max(guess, CENT), ceiling), ceiling);
+  }
+  const { lo, hi, atLo } = crossing;
   if (!atLo) return hi; // lo is 0: no smaller gross
   // A smaller gross g can reach the target only if its exact net, at most slopeMin × (lo − g) below the
   // exact net at lo, is within E (the most rounding can add) of the target:

@@ -67,6 +67,17 @@ export interface Payslip {
   /** The id of the rate table used, e.g. "FR-2026-01". */
   rulesVersion: string;
   weeklyHours: Decimal;
+  /**
+   * Montant net social: gross minus every employee contribution (docs/domain.md "Payslips"; modele-social
+   * `salarié . rémunération . montant net social`).
+   */
+  netSocial: Decimal;
+  /**
+   * Net taxable pay, the base of the tax withheld at source: the net plus the non-deductible CSG and CRDS, the
+   * employer's health-insurance share and the employee's share above its deduction (CGI 83 1° quater);
+   * modele-social `salarié . rémunération . net . imposable`.
+   */
+  netTaxable: Decimal;
 }
 
 export const MAX_AMOUNT = new Dec(MAX_PAYROLL_AMOUNT);
@@ -163,6 +174,8 @@ export interface PayrollPlan {
   /** First-guess slopes of the employer cost and of the net against the gross (the searches refine them). */
   costSlopeHint: D;
   netSlopeHint: D;
+  /** The codes of the lines whose employee amount is added back to the net taxable pay. */
+  addedToTaxableNet: ReadonlySet<string>;
 }
 
 function resolveRate(
@@ -217,6 +230,7 @@ export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHour
     : null;
 
   const resolved = { atMpRate, mobilityRate, employerShare };
+  const addedToTaxableNet = new Set<string>();
   const lines: CompiledLine[] = [];
   let employeeRateSum = ZERO;
   let employerRateSum = ZERO;
@@ -225,6 +239,7 @@ export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHour
     const employeeRate = resolveRate(rule.employeeRate, resolved);
     const employerRate = resolveRate(rule.employerRate, resolved);
     if (!employeeRate?.greaterThan(0) && !employerRate?.greaterThan(0)) continue;
+    if (rule.addedToTaxableNet) addedToTaxableNet.add(rule.group?.code ?? rule.code);
     const isHealth = rule.base === 'healthInsurance';
     if (isHealth && healthAmount.isZero()) continue;
     const reducedRule = rule.employerReducedRate;
@@ -305,6 +320,7 @@ export function payrollPlan(date: IsoDate, settings: PayrollSettings, weeklyHour
     employeeRateSum,
     costSlopeHint: ONE.plus(employerRateSum),
     netSlopeHint: Decimal.max(ONE.minus(employeeRateSum), new Dec('0.5')),
+    addedToTaxableNet,
   };
   if (planCache.size > 500) planCache.clear();
   planCache.set(key, plan);
@@ -360,7 +376,7 @@ export interface PayslipTotals {
 }
 
 /** The contribution base: gross plus the employer health share above its social exemption. */
-function contributionBase(plan: PayrollPlan, gross: D): D {
+export function contributionBase(plan: PayrollPlan, gross: D): D {
   const ex = plan.healthExemption;
   if (!ex) return gross;
   const exempt = Decimal.min(ex.pssPart.plus(gross.times(ex.grossRate)), ex.cap);
@@ -545,11 +561,34 @@ export function evaluateNet(plan: PayrollPlan, gross: D): SearchPoint & { exact:
   return { value: net, slope, exact, roundedLines };
 }
 
-/** Wraps evaluated totals into a payslip. */
+/** The employee's health-insurance share above what is deductible from taxable pay (CGI 83 1° quater). */
+function taxableHealthShare(plan: PayrollPlan, gross: D): D {
+  if (!plan.healthEmployee.greaterThan(0)) return ZERO;
+  const rule = plan.table.healthDeduction;
+  const pss = new Dec(plan.table.pss.value);
+  const deductible = Decimal.min(pss.times(rule.pssRate).plus(gross.times(rule.grossRate)), pss.times(rule.capPssRate));
+  const excess = plan.healthEmployee.minus(deductible);
+  return excess.greaterThan(0) ? cents(excess) : ZERO;
+}
+
+/** Wraps evaluated totals into a payslip, with its net social and net taxable pay. */
 export function toPayslip(plan: PayrollPlan, date: IsoDate, gross: D): Payslip {
   const lines: PayslipLine[] = [];
   const totals = evaluatePlan(plan, gross, lines);
-  return { date, ...totals, lines, rulesVersion: plan.table.id, weeklyHours: plan.weeklyHours };
+  let netTaxable = ZERO;
+  if (!gross.isZero()) {
+    netTaxable = totals.net.plus(plan.healthEmployer).plus(taxableHealthShare(plan, gross));
+    for (const line of lines) if (plan.addedToTaxableNet.has(line.code)) netTaxable = netTaxable.plus(line.employeeAmount);
+  }
+  return {
+    date,
+    ...totals,
+    lines,
+    rulesVersion: plan.table.id,
+    weeklyHours: plan.weeklyHours,
+    netSocial: totals.gross.minus(totals.employeeContributions),
+    netTaxable,
+  };
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * POST /caes/{caeId}/payroll/simulations: the payslip of a non-executive employee on the CAE's payroll settings,
  * with the rules in force on `date`, from a gross, an employer-cost budget (the largest gross whose employer
- * cost fits it) or a net (the gross that pays it). Entrepreneurs of the CAE may simulate; nothing is stored.
+ * cost fits it) or a net (the smallest gross that pays at least it: the cheapest for the activity). With
+ * `taxRate` (a rate, or null for the neutral grid) it also shows the tax withheld at source and the net paid.
+ * Entrepreneurs of the CAE may simulate; nothing is stored.
  *
  * Refusals: a date no rate table covers is a 422 `no-rates-for-date` naming the date and the covered periods
  * (never a fallback on another period's rates); an input the payroll rules cannot take (a net that needs a
@@ -9,6 +11,7 @@
  */
 import type { Decimal } from 'decimal.js';
 import {
+  afterTax,
   computePayslip,
   grossForEmployerCost,
   grossForNet,
@@ -33,6 +36,7 @@ const BODY_FIELDS: Record<string, string> = {
   net: 'body.amount',
   weeklyHours: 'body.weeklyHours',
   date: 'body.date',
+  taxRate: 'body.taxRate',
 };
 
 /** A payroll refusal as a problem; anything else is rethrown (a 500: a bug, not the client's input). */
@@ -57,7 +61,19 @@ export function payrollProblem(error: unknown): unknown {
 
 const rate = (d: Decimal | null): string | null => (d === null ? null : d.toFixed());
 
-function simulationView(slip: Payslip, settings: PayrollSettings) {
+/** The tax withheld and the net paid, when the request gave a rate (null: the neutral grid of the date). */
+function taxView(slip: Payslip, taxRate: string | null | undefined) {
+  if (taxRate === undefined) return {};
+  const { withholding, netPaid } = afterTax(slip, taxRate);
+  return {
+    taxRate: withholding.rate.toString(),
+    taxRateSource: withholding.rateSource,
+    taxWithheld: formatMoney(withholding.amount),
+    netPaid: formatMoney(netPaid),
+  };
+}
+
+function simulationView(slip: Payslip, settings: PayrollSettings, taxRate: string | null | undefined) {
   const table = ratesFor(slip.date);
   const health = settings.healthInsurance ?? table.defaults.healthInsurance;
   return {
@@ -79,6 +95,9 @@ function simulationView(slip: Payslip, settings: PayrollSettings) {
       employerAmount: formatMoney(l.employerAmount),
     })),
     rulesVersion: slip.rulesVersion,
+    netSocial: formatMoney(slip.netSocial),
+    netTaxable: formatMoney(slip.netTaxable),
+    ...taxView(slip, taxRate),
     settings: {
       headcount: settings.headcount,
       atMpRate: String(settings.atMpRate ?? table.defaults.atMpRate.value),
@@ -93,13 +112,13 @@ export const handler = httpHandler('simulateSalary', contracts.simulateSalary, a
   const cae = await getCae(params.caeId);
   const settings = payrollSettingsOf(cae.payrollSettings);
   const input = { date: body.date, settings, ...(body.weeklyHours !== undefined ? { weeklyHours: body.weeklyHours } : {}) };
-  let slip: Payslip;
   try {
+    let slip: Payslip;
     if (body.basis === 'gross') slip = computePayslip({ ...input, gross: body.amount });
     else if (body.basis === 'employerCost') slip = grossForEmployerCost({ ...input, budget: body.amount });
     else slip = grossForNet({ ...input, net: body.amount });
+    return { body: simulationView(slip, settings, body.taxRate) };
   } catch (error) {
     throw payrollProblem(error);
   }
-  return { body: simulationView(slip, settings) };
 });

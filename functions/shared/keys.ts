@@ -129,6 +129,12 @@ export const salaryRequest = (caeId: string, entrepreneurId: string, month: stri
   SK: `SALARY_REQUEST#${month}`,
 });
 
+/** The entrepreneur's dated rates of tax withheld at source (PUT …/tax-withholding). */
+export const taxWithholding = (caeId: string, entrepreneurId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: 'TAX_WITHHOLDING',
+});
+
 // ---- Territorial reports and public grants (issue 6) ----
 
 /** A territory's partition (`TERR#departement:69`): its monthly aggregates and the grants counted in it. */

@@ -12,6 +12,7 @@ import { todayInParis } from '../../functions/shared/clock.js';
 import { seedPurchases } from './seed/purchases.js';
 import { seedClaims } from './seed/claims.js';
 import { seedAccompaniment } from './seed/accompaniment.js';
+import { seedTaxWithholding } from './seed/payroll.js';
 import { type LocalClaims, signLocalToken } from './tokens.js';
 
 export interface DemoFederation {
@@ -163,6 +164,7 @@ export async function ensureDemo(apiUrl: string, secret: string, dataDir: string
   // funders' grants are recorded, so that payslips, aggregates and reports have figures from the first start.
   const lastMonth = ago(1).slice(0, 7);
   const year = Number(lastMonth.slice(0, 4));
+  await seedTaxWithholding(apiUrl, admin, demo, ago(2).slice(0, 7));
   for (const month of [ago(2).slice(0, 7), lastMonth]) {
     for (const cae of demo.caes) await call(apiUrl, admin, 'POST', `/caes/${cae.id}/payroll-runs`, { month });
     await payrollDone();

@@ -20,6 +20,7 @@ const suites: Record<string, () => Promise<{ main: () => Promise<void> }>> = {
   documents: () => import('./documents.js'),
   purchases: () => import('./purchases.js'),
   accompaniment: () => import('./accompaniment.js'),
+  payslipPdf: () => import('./payslipPdf.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

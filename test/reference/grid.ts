@@ -24,7 +24,7 @@ import {
   referencePayslip,
 } from './modeleSocial.js';
 
-export const TOTALS = ['net', 'employeeContributions', 'employerContributions', 'generalReduction', 'employerCost'] as const;
+export const TOTALS = ['net', 'employeeContributions', 'employerContributions', 'generalReduction', 'employerCost', 'netSocial', 'netTaxable'] as const;
 export const TOTAL_TOLERANCE = 0.05;
 export const GROSS_TOLERANCE = 0.1;
 

@@ -24,6 +24,8 @@ export interface ReferenceTotals {
   employerContributions: number;
   generalReduction: number;
   employerCost: number;
+  netSocial: number;
+  netTaxable: number;
 }
 
 type AnyEngine = Engine<string>;
@@ -93,6 +95,8 @@ function totals(engine: AnyEngine, reduction: string): ReferenceTotals {
     employerContributions: value(engine, 'salarié . cotisations . employeur'),
     generalReduction: value(engine, reduction),
     employerCost: value(engine, 'salarié . coût total employeur'),
+    netSocial: value(engine, 'salarié . rémunération . montant net social'),
+    netTaxable: value(engine, 'salarié . rémunération . net . imposable'),
   };
 }
 

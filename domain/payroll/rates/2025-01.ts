@@ -43,6 +43,12 @@ export const rates2025_01: RateTable = {
     capPssRate: '0.12',
     source: 'CSS L242-1 al. 6 and D242-1 (exemption of employer health and provident contributions)',
   },
+  healthDeduction: {
+    pssRate: '0.05',
+    grossRate: '0.02',
+    capPssRate: '0.16',
+    source: 'CGI 83 1° quater (employee contributions to compulsory collective health insurance deductible within 5% PSS + 2% gross, at most 2% of 8 PSS)',
+  },
   csgAllowance: { rate: '0.9825', withinPss: '4', source: 'CSS L136-1-1 III 1° (abattement 1.75% within 4 PSS)' },
   contributions: [
     {
@@ -244,7 +250,8 @@ export const rates2025_01: RateTable = {
       label: 'CSG non déductible et CRDS',
       base: 'csg',
       employeeRate: '0.029',
-      source: 'CSS L136-8 (CSG non deductible 2.4%) and Ordonnance n° 96-50 art. 14 (CRDS 0.5%)',
+      addedToTaxableNet: true,
+      source: 'CSS L136-8 (CSG non deductible 2.4%) and Ordonnance n° 96-50 art. 14 (CRDS 0.5%); not deductible from taxable pay (CGI 154 quinquies)',
       note: 'modele-social computes CSG non deductible and CRDS separately; one line here (bulletin clarifié).',
     },
   ],

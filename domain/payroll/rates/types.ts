@@ -78,6 +78,11 @@ export interface ContributionRule {
    * rounded once.
    */
   group?: { code: string; label: string };
+  /**
+   * An employee contribution that is not deductible from income: it is added back to the net to make the
+   * net taxable pay (CSG non deductible and CRDS, CGI 154 quinquies; docs/domain.md "Payslips").
+   */
+  addedToTaxableNet?: true;
   /** Legal source of the rate and base. */
   source: string;
   /** Where our line deliberately differs from modele-social's split, or anything a reviewer should know. */
@@ -136,6 +141,11 @@ export interface RateTable {
    * capped at 12% of the PSS (CSS L242-1 and D242-1); the excess is added to the contribution base.
    */
   healthExemption: { pssRate: string; grossRate: string; capPssRate: string; source: string };
+  /**
+   * The employee's health-insurance share deductible from taxable pay: 5% of the PSS + 2% of gross, capped at
+   * 2% of 8 PSS (CGI 83 1° quater); the excess is taxable. The PSS is the full one, as modele-social has it.
+   */
+  healthDeduction: { pssRate: string; grossRate: string; capPssRate: string; source: string };
   /** CSG/CRDS base: 98.25% of gross within 4 PSS (CSS L136-1-1 III 1°). */
   csgAllowance: { rate: string; withinPss: string; source: string };
   contributions: ContributionRule[];

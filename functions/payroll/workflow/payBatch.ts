@@ -11,7 +11,7 @@
  * DynamoDB) fails the batch, so the run fails and resumes.
  */
 import { previousMonth } from '../../../domain/calendar.js';
-import { closeMonthsToPay, InvalidPayrollInput, NoRatesForDate, ratesFor } from '../../../domain/payroll/index.js';
+import { afterTax, closeMonthsToPay, InvalidPayrollInput, NoRatesForDate, ratesFor, taxRateFor } from '../../../domain/payroll/index.js';
 import { Dec, formatMoney, roundCents } from '../../../domain/money.js';
 import { nowIso } from '../../shared/clock.js';
 import * as keys from '../../shared/keys.js';
@@ -27,6 +27,7 @@ import {
 } from '../../shared/repositories/monthClosing.js';
 import { beatRun, readBatch, recordBatchUnpaid } from '../../shared/repositories/payrollBatches.js';
 import { findRun, type MonthResult, resultFromItem, type StoredPayslip, type UnpaidEntrepreneur } from '../../shared/repositories/payrollRuns.js';
+import { versionsOf } from '../../shared/repositories/taxWithholding.js';
 import { payrollSettingsOf } from '../settings.js';
 
 export interface BatchEvent {
@@ -40,9 +41,18 @@ function fullTimeSmicGross(date: string): string {
   return formatMoney(roundCents(new Dec(table.smicHourly.value).times(35).times(52).dividedBy(12)));
 }
 
-function storedPayslip(salary: NonNullable<ReturnType<typeof closeMonthsToPay>[number]['salary']>, month: string): StoredPayslip {
+/**
+ * The payslip as stored, with the tax withheld at source at the rate in force in the month (`personalRate`;
+ * null: the neutral grid of the month), docs/domain.md "Payslips".
+ */
+function storedPayslip(
+  salary: NonNullable<ReturnType<typeof closeMonthsToPay>[number]['salary']>,
+  month: string,
+  personalRate: string | null,
+): StoredPayslip {
   const money = (d: { toFixed: (n: number) => string }) => d.toFixed(2);
   const rate = (d: { toString: () => string } | null) => (d === null ? '' : d.toString());
+  const { withholding, netPaid } = afterTax(salary, personalRate);
   return {
     gross: money(salary.gross),
     fixedPart: money(salary.fixedPart),
@@ -64,6 +74,13 @@ function storedPayslip(salary: NonNullable<ReturnType<typeof closeMonthsToPay>[n
     })),
     rulesVersion: salary.rulesVersion,
     fullTimeSmicGross: fullTimeSmicGross(`${month}-01`),
+    netSocial: money(salary.netSocial),
+    netTaxable: money(salary.netTaxable),
+    taxRate: withholding.rate.toString(),
+    taxRateSource: withholding.rateSource,
+    taxWithheld: money(withholding.amount),
+    netPaid: money(netPaid),
+    weeklyHours: salary.weeklyHours.toString(),
   };
 }
 
@@ -96,6 +113,7 @@ export async function handler(event: BatchEvent): Promise<{ paid: number; writte
       keys.closedAccount(caeId, p.id, previousMonth(first)),
       keys.contributionOverride(caeId, p.id),
       keys.salaryRequest(caeId, p.id, month),
+      keys.taxWithholding(caeId, p.id),
       ...months.map((m) => keys.closedAccount(caeId, p.id, m)),
     ]);
     const found = await getMany(wanted);
@@ -130,15 +148,22 @@ export async function handler(event: BatchEvent): Promise<{ paid: number; writte
         unpaid.push({ entrepreneurId: p.id, reason: personalReason(p.id, error) });
         continue;
       }
-      for (const c of closed) {
-        const result: MonthResult = {
+      const personalRate = taxRateFor(versionsOf(found.get(keyOf(keys.taxWithholding(caeId, p.id)))), month);
+      let results: MonthResult[];
+      try {
+        results = closed.map((c) => ({
           caeId,
           entrepreneurId: p.id,
           month: c.account.month,
           communeCode: p.communeCode,
           account: c.account,
-          ...(c.salary ? { payslip: storedPayslip(c.salary, c.account.month) } : {}),
-        };
+          ...(c.salary ? { payslip: storedPayslip(c.salary, c.account.month, personalRate) } : {}),
+        }));
+      } catch (error) {
+        unpaid.push({ entrepreneurId: p.id, reason: personalReason(p.id, error) });
+        continue;
+      }
+      for (const result of results) {
         if (alreadyClosed[months.indexOf(result.month)]) continue;
         const outcome = await writeClosedMonth(result);
         if (outcome.written) written += 1;

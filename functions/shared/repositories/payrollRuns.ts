@@ -5,7 +5,7 @@
  * the account read, the payslip read and the run's list are each one request, and the workflow writes one
  * item per entrepreneur and month.
  */
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { MonthlyAccountSnapshot } from '../../../domain/activityAccount/index.js';
 import { db, queryPage, tableName } from '../dynamo.js';
 import * as keys from '../keys.js';
@@ -34,6 +34,19 @@ export interface StoredPayslip {
   rulesVersion: string;
   /** Full-time SMIC gross of the month, prorated to nothing: funders count jobs in FTE against it. */
   fullTimeSmicGross: string;
+  /**
+   * The figures after the social part (docs/domain.md "Payslips"). Absent on payslips closed before tax was
+   * withheld at source: those withheld nothing and paid their net.
+   */
+  netSocial?: string;
+  netTaxable?: string;
+  taxRate?: string;
+  /** "personal", or the id of the neutral grid used. */
+  taxRateSource?: string;
+  taxWithheld?: string;
+  netPaid?: string;
+  /** Contractual weekly hours of the payslip ("35"). */
+  weeklyHours?: string;
 }
 
 /** One entrepreneur's month, as the payroll run closed it. */
@@ -130,6 +143,22 @@ export async function listMonthResults(
 /** Every result of a run, all pages. */
 export async function allMonthResults(caeId: string, month: string): Promise<MonthResult[]> {
   return allPages((cursor) => listMonthResults(caeId, month, 1000, cursor));
+}
+
+/**
+ * An entrepreneur's closed months of a year up to `month` included (at most 12 items, one query): the
+ * year-to-date figures of a payslip.
+ */
+export async function monthResultsOfYearTo(caeId: string, entrepreneurId: string, month: string): Promise<MonthResult[]> {
+  const { PK } = keys.closedAccount(caeId, entrepreneurId, month);
+  const out = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': PK, ':from': `ACCOUNT#${month.slice(0, 4)}-01`, ':to': `ACCOUNT#${month}` },
+    }),
+  );
+  return (out.Items ?? []).map(resultFromItem);
 }
 
 export async function findMonthResult(caeId: string, entrepreneurId: string, month: string): Promise<MonthResult | undefined> {

@@ -7,6 +7,7 @@
  */
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { AnyPrincipal, Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
@@ -88,6 +89,17 @@ export class DataStack extends Stack {
       cors: [{ allowedMethods: [HttpMethods.PUT, HttpMethods.GET, HttpMethods.HEAD], allowedOrigins: ['*'], allowedHeaders: ['content-type'], maxAge: 3600 }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    // Payslips are kept at least five years (Code du travail L3243-4; docs/architecture.md "Payslip documents"):
+    // no principal may delete a kept payslip PDF or any of its versions (the bucket is versioned, and lifecycle
+    // rules never expire them).
+    this.objects.addToResourcePolicy(
+      new PolicyStatement({
+        effect: Effect.DENY,
+        principals: [new AnyPrincipal()],
+        actions: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+        resources: [this.objects.arnForObjects('cae/*/entrepreneurs/*/payslips/*')],
+      }),
+    );
     for (const index of TABLE_INDEXES) {
       this.table.addGlobalSecondaryIndex({
         indexName: index,
