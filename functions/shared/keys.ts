@@ -161,3 +161,20 @@ export const territoryGrantLine = (territory: string, year: number, funderTerrit
   PK: territoryPartition(territory),
   SK: `GRANTLINE#${String(year).padStart(4, '0')}#${funderTerritory}#${funderKey}`,
 });
+
+// ---- Gapless numbering (invoices, credit notes, quotes, journals) ----
+
+/** The partition of one named sequence of a CAE: its yearly counters and the numbers bound to documents. */
+export const sequencePartition = (caeId: string, sequence: string) => `CAE#${caeId}#SEQ#${sequence}`;
+
+/** A sequence's counter for one year: the last number taken, who holds it, whether its document is finished. */
+export const sequenceCounter = (caeId: string, sequence: string, year: number) => ({
+  PK: sequencePartition(caeId, sequence),
+  SK: `YEAR#${String(year).padStart(4, '0')}`,
+});
+
+/** The number bound to one document of a sequence: written once (`attribute_not_exists`), under the document's ref. */
+export const sequenceBinding = (caeId: string, sequence: string, documentRef: string) => ({
+  PK: sequencePartition(caeId, sequence),
+  SK: `DOC#${documentRef}`,
+});
