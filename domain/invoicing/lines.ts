@@ -27,7 +27,7 @@ export interface VatGroup {
 /** Totals as the API shows them (money strings). */
 export interface Totals {
   readonly exclVat: string;
-  readonly vat: readonly VatGroup[];
+  readonly vat: VatGroup[];
   readonly inclVat: string;
 }
 

@@ -178,3 +178,35 @@ export const sequenceBinding = (caeId: string, sequence: string, documentRef: st
   PK: sequencePartition(caeId, sequence),
   SK: `DOC#${documentRef}`,
 });
+
+// ---- Invoicing (customers, quotes, invoices, credit notes) ----
+
+/** A customer of an entrepreneur's activity, in the entrepreneur's partition (listed with `begins_with`). */
+export const customer = (caeId: string, entrepreneurId: string, customerId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `CUSTOMER#${customerId}`,
+});
+
+/** A quote of an entrepreneur's activity. */
+export const quote = (caeId: string, entrepreneurId: string, quoteId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `QUOTE#${quoteId}`,
+});
+
+/** An invoice (draft or issued), with its payments and what credit notes took off. */
+export const invoice = (caeId: string, entrepreneurId: string, invoiceId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `INVOICE#${invoiceId}`,
+});
+
+/** GSI1: every invoice of a CAE, in creation order (the CAE's invoice list). */
+export const caeInvoiceListing = (caeId: string, invoiceId: string) => ({ GSI1PK: `CAE#${caeId}#INVOICES`, GSI1SK: `INVOICE#${invoiceId}` });
+
+/** GSI2: the CAE's open receivables (issued, something still due) by due date: what is overdue on a day is one query. */
+export const receivableListing = (caeId: string, dueOn: string, invoiceId: string) => ({ GSI2PK: `CAE#${caeId}#RECEIVABLES`, GSI2SK: `DUE#${dueOn}#${invoiceId}` });
+
+/** A credit note, under the entrepreneur of the invoice it corrects. */
+export const creditNote = (caeId: string, entrepreneurId: string, creditNoteId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `CREDITNOTE#${creditNoteId}`,
+});

@@ -42,7 +42,7 @@ function aSequence() {
 function failWrite(kind: 'advance' | 'bind' | 'done') {
   let failed = false;
   db.middlewareStack.add(
-    (next, context) => async (args) => {
+    (next) => async (args) => {
       const input = args.input as { UpdateExpression?: string; Item?: { type?: string | { S?: string } } };
       const type = typeof input.Item?.type === 'string' ? input.Item.type : input.Item?.type?.S;
       const isKind =
