@@ -46,7 +46,7 @@ function readTables(font: Buffer): Map<string, Buffer> {
 }
 
 /** The glyph ids the cmap (format 4, platform 3 encoding 1) gives the kept characters. */
-function glyphIdsOf(cmap: Buffer, codepoints: number[]): Set<number> {
+function glyphIdsOf(cmap: Buffer, codepoints: readonly number[]): Set<number> {
   const count = cmap.readUInt16BE(2);
   let sub = -1;
   for (let i = 0; i < count; i++) {
@@ -116,7 +116,7 @@ function withComponents(ids: Set<number>, glyf: Buffer, offsets: number[]): Set<
 }
 
 /** The font with every glyph but `codepoints`' emptied, and only the tables a PDF's embedded font needs. */
-export function cutFont(font: Buffer, codepoints: number[]): Buffer {
+export function cutFont(font: Buffer, codepoints: readonly number[]): Buffer {
   const tables = readTables(font);
   const head = tables.get('head') as Buffer;
   const maxp = tables.get('maxp') as Buffer;
