@@ -3,7 +3,7 @@
  * invoices and their credit notes and payments, the lists, and the Factur-X documents.
  */
 import * as z from 'zod';
-import { isSiren, isVatNumber, MAX_PAYMENT_TERMS_DAYS } from '../../domain/invoicing/index.js';
+import { frenchVatKey, isSiren, isVatNumber, MAX_PAYMENT_TERMS_DAYS } from '../../domain/invoicing/index.js';
 import { id, isoDate, nonNegativeMoney, page, pageQuery, positiveMoney, rateString, text } from '../shared/validation.js';
 
 const caeParams = z.object({ caeId: id });
@@ -65,12 +65,18 @@ export const lines = z.array(line).max(100, { message: 'must have at most 100 li
 const vatGroup = z.object({ rate: z.string(), base: z.string(), amount: z.string() });
 export const totals = z.object({ exclVat: z.string(), vat: z.array(vatGroup), inclVat: z.string() });
 
+/** The CAE's own VAT number: FR + the key of its SIREN (checked against its SIRET by the handler). */
+const caeVatNumber = z
+  .string({ error: 'must be a French VAT number such as "FR44732829320"' })
+  .regex(/^FR\d{11}$/, { message: 'must be a French VAT number: FR, 2 check digits, the SIREN' })
+  .refine((v) => frenchVatKey(v.slice(4)) === v.slice(2, 4), { message: 'has a wrong key (FR + (12 + 3 × (SIREN mod 97)) mod 97 + SIREN)' });
+
 export const invoicingSettingsBody = z.strictObject({
   legalName: text(200),
   legalForm: text(100),
   shareCapital: nonNegativeMoney,
   rcs: text(100),
-  vatNumber,
+  vatNumber: caeVatNumber,
   address,
   iban,
   bic: z

@@ -210,3 +210,12 @@ export const creditNote = (caeId: string, entrepreneurId: string, creditNoteId: 
   PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
   SK: `CREDITNOTE#${creditNoteId}`,
 });
+
+/**
+ * GSI2: the bound numbers of a sequence whose document is not finished yet (set on the binding, removed when
+ * its document is finished): what a taker reads to finish those whose request died. Sparse, so it stays small.
+ */
+export const unfinishedBinding = (caeId: string, sequence: string, takenAt: number, documentRef: string) => ({
+  GSI2PK: `${sequencePartition(caeId, sequence)}#UNFINISHED`,
+  GSI2SK: `${String(takenAt).padStart(15, '0')}#${documentRef}`,
+});

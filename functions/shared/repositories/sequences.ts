@@ -5,32 +5,33 @@
  *
  * Items, under `CAE#<caeId>#SEQ#<sequence>`:
  * - `YEAR#<yyyy>`, the counter: `last` (the last number taken), `holder` (the document it went to, the request's
- *   fingerprint and the payload that finishing that document needs), `done` (the holder's document is finished)
- *   and `lastDate` (the latest date numbered, for a chronological sequence);
- * - `DOC#<documentRef>`, the binding: the number a document got, written once under the document's own key.
+ *   fingerprint and the payload that finishing that document needs), `done` (the holder's number is bound to its
+ *   document) and `lastDate` (the latest date numbered, for a chronological sequence);
+ * - `DOC#<documentRef>`, the binding: the number a document got and its payload, written once under the
+ *   document's own key; while its document is not finished it is listed on GSI2 (`…#UNFINISHED`, sparse).
  *
  * Taking a number for a document, in this order:
- * 1. read the counters (this year's and last year's), then the document's binding (read after the counter, so
- *    that a binding written by whoever advanced the counter past this document is seen): bound already → that
- *    number (a retry finishes with it);
- * 2. if this document holds the counter (a crash after step 3) → that number. If the holder's document is not
- *    finished: wait while its request may still be alive (a short lease), then finish it ourselves (roll
- *    forward): bind it, run the sequence's `finish`, mark it done. Anybody taking a number finishes the one
- *    before, so a crashed request that is never retried leaves no gap: the next number's taker finishes it;
- * 3. advance the counter on the condition "last is still what was read and its holder is done": this is where
- *    concurrent takers race, one wins, the others go back to 1;
- * 4. bind the number to the document (`attribute_not_exists`, or the same number: a repeat);
- * 5. `finish` the document (its writes are the caller's, all conditional under deterministic keys, so that doing
- *    them twice, by the request and by a roll-forward at the same time, writes each once);
- * 6. mark the counter done (on condition that it still holds this number).
- * A crash between any two of these leaves a state that the retry, or the next taker, completes: after 3 the
- * counter names the document and carries its payload; after 4 the binding does; 5 and 6 are repeatable. The
- * price: a sequence is taken one number at a time, each waiting for the one before to finish (about ten
- * single-item writes for an invoice), which is what a chronological sequence means anyway.
+ * 1. read the counter; if this document holds it (a crash after step 3) → that number. If another holder's
+ *    number is not bound yet: wait while its request may still be alive (a short lease), then bind it ourselves;
+ *    then read the document's binding (after the counter, so that a binding written by whoever advanced the
+ *    counter past this document is seen): bound already → that number (a retry finishes with it);
+ * 2. advance the counter on the condition "last is still what was read": this is where concurrent takers race,
+ *    one wins, the others go back to 1;
+ * 3. bind the number to the document (`attribute_not_exists`, or the same number: a repeat), listed unfinished;
+ * 4. mark the counter done: the next number may be taken;
+ * 5. `finish` the document (its writes are the caller's, all conditional under deterministic keys, so that
+ *    doing them twice, by the request and by a roll-forward at the same time, writes each once), then take the
+ *    binding off the unfinished list.
+ * Only steps 2–4 are taken one number at a time; documents are finished side by side. A crash between any two
+ * writes leaves a state that the retry, or another taker, completes: after 2 the counter names the document and
+ * carries its payload (the next taker binds it); after 3 the binding does, and until 5 ends it is on the
+ * unfinished list, which every taker reads first and finishes what has stayed there longer than the lease. So a
+ * request that dies and is never retried leaves no gap: its number is bound, and its document is finished by
+ * the next request that numbers anything in that sequence.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { systemNow } from '../clock.js';
 import { db, getMany, keyOf, tableName } from '../dynamo.js';
 import { Conflict } from '../errors.js';
@@ -88,6 +89,8 @@ interface Holder {
   payload: unknown;
 }
 
+const GSI2 = 'GSI2';
+
 interface Counter {
   last: number;
   holder?: Holder;
@@ -99,6 +102,7 @@ interface Counter {
 const DEFAULT_LEASE_MS = 2_000;
 /** Beyond this a taker gives up with a 409 (a Lambda behind API Gateway has 29 s). */
 const GIVE_UP_MS = 20_000;
+const MAX_BACKOFF_MS = 250;
 
 function counterOf(item: Record<string, unknown> | undefined): Counter | undefined {
   if (!item) return undefined;
@@ -120,25 +124,32 @@ async function readBinding<P>(caeId: string, sequence: string, documentRef: stri
   const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.sequenceBinding(caeId, sequence, documentRef), ConsistentRead: true }));
   const item = out.Item;
   if (!item) return undefined;
+  return boundOfItem<P>(caeId, sequence, item);
+}
+
+function boundOfItem<P>(caeId: string, sequence: string, item: Record<string, unknown>): BoundNumber<P> & { takenAt: number } {
   return {
     caeId,
     sequence,
     year: Number(item.year),
     number: Number(item.number),
-    documentRef,
+    documentRef: item.documentRef as string,
     fingerprint: item.fingerprint as string,
     payload: item.payload as P,
+    takenAt: Number(item.takenAt ?? 0),
   };
 }
 
-/** Step 4: binds a number to its document, once (a repeat with the same number is fine). */
-async function bind<P>(bound: BoundNumber<P>): Promise<void> {
+/** Step 3: binds a number to its document, once (a repeat with the same number is fine). */
+async function bind<P>(bound: BoundNumber<P>, takenAt: number): Promise<void> {
   try {
     await db.send(
       new PutCommand({
         TableName: tableName,
         Item: {
           ...keys.sequenceBinding(bound.caeId, bound.sequence, bound.documentRef),
+          ...keys.unfinishedBinding(bound.caeId, bound.sequence, takenAt, bound.documentRef),
+          takenAt,
           type: 'SEQUENCE_BINDING',
           sequence: bound.sequence,
           year: bound.year,
@@ -147,20 +158,21 @@ async function bind<P>(bound: BoundNumber<P>): Promise<void> {
           fingerprint: bound.fingerprint,
           payload: bound.payload,
         },
-        ConditionExpression: 'attribute_not_exists(PK) OR (#year = :year AND #number = :number)',
-        ExpressionAttributeNames: { '#year': 'year', '#number': 'number' },
-        ExpressionAttributeValues: { ':year': bound.year, ':number': bound.number },
+        // A repeat rewrites nothing but the same number; one already finished is left finished.
+        ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    const existing = await readBinding(bound.caeId, bound.sequence, bound.documentRef);
+    if (existing?.year === bound.year && existing.number === bound.number) return;
     // The document has another number: the counter's condition (its holder done before it advances) makes this
     // impossible; say so rather than number one document twice.
     throw new Error(`sequence ${bound.sequence}: ${bound.documentRef} is already bound to another number than ${bound.year}/${bound.number}`);
   }
 }
 
-/** Step 6: the holder's document is finished, so the counter may advance. */
+/** Step 4: the holder's number is bound, so the counter may advance. */
 async function markDone(bound: BoundNumber<unknown>): Promise<void> {
   try {
     await db.send(
@@ -178,11 +190,47 @@ async function markDone(bound: BoundNumber<unknown>): Promise<void> {
   }
 }
 
-/** Steps 4 to 6 for a bound number: what the request that took it does, and what a roll-forward does for it. */
-async function complete<P>(bound: BoundNumber<P>, finish: (bound: BoundNumber<P>) => Promise<void>): Promise<void> {
-  await bind(bound);
+/** Step 5's end: the document is finished, its binding leaves the unfinished list. */
+async function markFinished(bound: BoundNumber<unknown>): Promise<void> {
+  await db.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.sequenceBinding(bound.caeId, bound.sequence, bound.documentRef),
+      UpdateExpression: 'SET finished = :true REMOVE GSI2PK, GSI2SK',
+      ExpressionAttributeValues: { ':true': true },
+    }),
+  );
+}
+
+/** Step 5 for a bound number: what its request does, and what a roll-forward does for it. */
+async function finishBound<P>(bound: BoundNumber<P>, finish: (bound: BoundNumber<P>) => Promise<void>): Promise<void> {
   await finish(bound);
+  await markFinished(bound);
+}
+
+/** Steps 3 and 4 for the counter's holder: bound, and the counter free for the next number. */
+async function bindHolder<P>(bound: BoundNumber<P>, takenAt: number): Promise<void> {
+  await bind(bound, takenAt);
   await markDone(bound);
+}
+
+/**
+ * Finishes the documents whose request died after binding their number (on the unfinished list longer than
+ * the lease): one query of a sparse index, empty in the normal course.
+ */
+async function finishAbandoned<P>(caeId: string, sequence: string, lease: number, finish: (bound: BoundNumber<P>) => Promise<void>): Promise<void> {
+  const partition = keys.unfinishedBinding(caeId, sequence, 0, '').GSI2PK;
+  const before = keys.unfinishedBinding(caeId, sequence, systemNow().getTime() - lease, '').GSI2SK;
+  const out = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: GSI2,
+      KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK < :before',
+      ExpressionAttributeValues: { ':pk': partition, ':before': before },
+      Limit: 10,
+    }),
+  );
+  for (const item of out.Items ?? []) await finishBound(boundOfItem<P>(caeId, sequence, item), finish);
 }
 
 /**
@@ -202,34 +250,41 @@ export async function takeNumber<P>(request: NumberRequest<P>): Promise<{ bound:
       if (systemNow().getTime() - started > GIVE_UP_MS) {
         throw new Conflict('concurrent-change', `Too many documents are being numbered in ${sequence} at once; retry.`);
       }
-      await sleep(5 + Math.floor(Math.random() * 20));
+      // Backing off, so that waiting takers do not bury the holder's own writes under their reads.
+      const step = Math.min(MAX_BACKOFF_MS, 10 * 1.6 ** Math.min(attempt, 12));
+      await sleep(Math.floor(step * (0.5 + Math.random())));
     }
-    const found = await getMany([counterKey, previousKey], { consistent: true });
+    if (attempt === 0) await finishAbandoned(caeId, sequence, lease, finish);
+    // Last year's counter is read once, with this year's: only a request that died at the turn of the year
+    // leaves something to bind there.
+    const found = await getMany(attempt === 0 ? [counterKey, previousKey] : [counterKey], { consistent: true });
     const counter = counterOf(found.get(keyOf(counterKey)));
     const previous = counterOf(found.get(keyOf(previousKey)));
+    const now = systemNow().getTime();
+    const holding = counter?.holder ? boundOfCounter<P>(caeId, sequence, year, counter as Counter & { holder: Holder }) : undefined;
 
-    // 1. Already numbered (read after the counter: see the module comment).
+    // 1. This document holds the counter: its request died after advancing it, or this is a repeat.
+    if (holding && counter && holding.documentRef === documentRef) {
+      await bindHolder(holding, counter.takenAt);
+      await finishBound(holding, finish);
+      return { bound: holding, taken: false };
+    }
+    // Someone else's number is being bound by its own request: wait, one read a turn.
+    if (holding && counter && !counter.done && counter.takenAt + lease >= now) continue;
+    // Already numbered (read after the counter: see the module comment).
     const existing = await readBinding<P>(caeId, sequence, documentRef);
     if (existing) {
-      await complete(existing, finish);
+      await finishBound(existing, finish);
       return { bound: existing, taken: false };
     }
-    const now = systemNow().getTime();
-    // Last year's last number, left unfinished by a request that died at the turn of the year.
     if (previous?.holder && !previous.done && previous.takenAt + lease < now) {
-      await complete(boundOfCounter<P>(caeId, sequence, year - 1, previous as Counter & { holder: Holder }), finish);
+      await bindHolder(boundOfCounter<P>(caeId, sequence, year - 1, previous as Counter & { holder: Holder }), previous.takenAt);
     }
-    // 2. This document holds the counter (its request died after advancing it), or someone else does.
-    if (counter?.holder) {
-      const holding = boundOfCounter<P>(caeId, sequence, year, counter as Counter & { holder: Holder });
-      if (holding.documentRef === documentRef) {
-        await complete(holding, finish);
-        return { bound: holding, taken: false };
-      }
-      if (!counter.done) {
-        if (counter.takenAt + lease >= now) continue; // its own request is probably finishing it
-        await complete(holding, finish);
-      }
+    // The holder's request died before binding (its lease ran out): bind it for it; the unfinished list then
+    // gets its document finished.
+    if (holding && counter && !counter.done) {
+      await bindHolder(holding, counter.takenAt);
+      await finishBound(holding, finish);
     }
     if (request.date !== undefined && counter?.lastDate !== undefined && request.date < counter.lastDate) {
       throw new OutOfOrder(counter.lastDate);
@@ -261,9 +316,10 @@ export async function takeNumber<P>(request: NumberRequest<P>): Promise<{ bound:
       if (error instanceof ConditionalCheckFailedException) continue;
       throw error;
     }
-    // 4–6.
+    // 3–5.
     const bound: BoundNumber<P> = { caeId, sequence, year, number: next, documentRef, fingerprint: request.fingerprint, payload: request.payload };
-    await complete(bound, finish);
+    await bindHolder(bound, now);
+    await finishBound(bound, finish);
     return { bound, taken: true };
   }
 }

@@ -38,8 +38,8 @@ function aSequence() {
   return { caeId, finished, take };
 }
 
-/** Makes the first write of a kind fail once: the counter's advance, the binding, or the done mark. */
-function failWrite(kind: 'advance' | 'bind' | 'done') {
+/** Makes the first write of a kind fail once: the counter's advance, the binding, the done mark, the finished mark. */
+function failWrite(kind: 'advance' | 'bind' | 'done' | 'finished') {
   let failed = false;
   db.middlewareStack.add(
     (next) => async (args) => {
@@ -48,11 +48,12 @@ function failWrite(kind: 'advance' | 'bind' | 'done') {
       const isKind =
         (kind === 'advance' && input.UpdateExpression?.includes('holder = :holder')) ||
         (kind === 'bind' && type === 'SEQUENCE_BINDING') ||
-        (kind === 'done' && input.UpdateExpression === 'SET done = :true');
+        (kind === 'done' && input.UpdateExpression === 'SET done = :true') ||
+        (kind === 'finished' && input.UpdateExpression?.startsWith('SET finished = :true'));
       if (isKind && !failed) {
         failed = true;
-        // The write happens for 'advance' and 'bind' (a crash after it, before the answer), not for 'done'.
-        if (kind !== 'done') await next(args);
+        // The write happens for 'advance' and 'bind' (a crash after it, before the answer), not for the marks.
+        if (kind === 'advance' || kind === 'bind') await next(args);
         throw Object.assign(new Error('injected crash'), { name: 'InjectedFault' });
       }
       return next(args);
@@ -97,7 +98,7 @@ describe('gapless numbering', () => {
     expect(await lastNumber(caeId, 'test', 2026)).toBe(2);
   });
 
-  for (const kind of ['advance', 'bind', 'done'] as const) {
+  for (const kind of ['advance', 'bind', 'done', 'finished'] as const) {
     it(`finishes a taker cut after its ${kind} write with the same number when retried`, async () => {
       const { finished, take } = aSequence();
       await take('a');
