@@ -4,11 +4,11 @@
  * refusals a client can cause. Dates are fixed in 2026 (nothing here reads today). Nothing may give a 5xx.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { frenchVatNumber } from '../../domain/invoicing/index.js';
 import { withOptimisticRetry } from '../../functions/shared/optimistic.js';
 import { getCae, saveCae } from '../../functions/shared/repositories/caes.js';
 import { type LocalApi, startLocalApi } from '../../infra/local/server.js';
 import { aCae, aPerson } from '../support/builders.js';
+import { aCompany, aLine, settingsFor } from '../support/invoicing.js';
 import { client, expectProblem, replyLog, startApi, TEST_SECRET, tokenFor } from '../support/localApi.js';
 
 const Y = 2026;
@@ -26,23 +26,6 @@ interface Activity {
   customerId: string;
 }
 
-export function settingsFor(siret: string, overrides: Record<string, unknown> = {}) {
-  return {
-    legalName: 'Coopérative Exemple SCOP SA',
-    legalForm: 'SCOP SA à capital variable',
-    shareCapital: '15000.00',
-    rcs: 'RCS Lyon 123 456 789',
-    vatNumber: frenchVatNumber(siret.slice(0, 9)),
-    address: { line1: '1 rue de la République', postalCode: '69001', city: 'Lyon', countryCode: 'FR' },
-    iban: 'FR7630006000011234567890189',
-    bic: 'AGRIFRPP',
-    apeCode: '7022Z',
-    ...overrides,
-  };
-}
-
-const aCompany = { name: 'Client SAS', kind: 'company', siren: '732829320', vatNumber: 'FR44732829320', address: { line1: '2 place Bellecour', postalCode: '69002', city: 'Lyon', countryCode: 'FR' } };
-const aLine = (unitPriceExclVat = '80.00', vatRate = '0.20', quantity = '2.5') => ({ description: 'Conseil', quantity, unit: 'hour', unitPriceExclVat, vatRate });
 
 async function newEmployee(staff: ReturnType<typeof client>, caeId: string): Promise<string> {
   const person = await staff('POST', `/caes/${caeId}/entrepreneurs`, { body: aPerson({ welcomedOn: `${Y - 1}-12-01`, tradeName: 'Atelier Durand' }) });
