@@ -9,6 +9,7 @@ import { formatNumber } from '../../domain/invoicing/index.js';
 import { Dec, formatMoney } from '../../domain/money.js';
 import { RuleViolated } from '../shared/errors.js';
 import { applyCredit, type CreditNote, type Invoice, putCreditNote, writeIssued } from '../shared/repositories/invoices.js';
+import { countInMonth } from '../shared/repositories/invoicingMonths.js';
 import { putQuote, type Quote } from '../shared/repositories/quotes.js';
 import { type BoundNumber, numberOf, OutOfOrder, takeNumber } from '../shared/repositories/sequences.js';
 import { postDocumentEntry } from './posting.js';
@@ -38,6 +39,7 @@ async function finishInvoice(caeId: string, number: string, payload: Extract<Inv
       reference: number,
     });
   }
+  await countInMonth(caeId, (invoice.issuedOn as string).slice(0, 7), invoice.id, { invoiced: invoice.totals.exclVat });
 }
 
 /** Finishes a credit note: the credit note written, taken off its invoice, and its revenue reversed per rate. */
@@ -56,6 +58,7 @@ async function finishCreditNote(caeId: string, number: string, payload: Extract<
       reference: number,
     });
   }
+  await countInMonth(caeId, creditNote.issuedOn.slice(0, 7), creditNote.id, { invoiced: formatMoney(new Dec(creditNote.totals.exclVat).negated()) });
 }
 
 /** The finishing step of the invoice sequence, for any of its numbers. */

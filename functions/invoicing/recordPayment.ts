@@ -12,6 +12,7 @@ import { Conflict } from '../shared/errors.js';
 import { httpHandler } from '../shared/http.js';
 import { applyPayment, balanceOf, isOpen, type Payment } from '../shared/repositories/invoices.js';
 import { formatMoney } from '../../domain/money.js';
+import { countInMonth } from '../shared/repositories/invoicingMonths.js';
 import { activityOf } from './access.js';
 import { contracts } from './api.js';
 import { postDocumentEntry } from './posting.js';
@@ -32,14 +33,16 @@ export const handler = httpHandler('recordPayment', contracts.recordPayment, asy
   if (canonicalJson(recorded) !== canonicalJson(payment)) {
     throw new Conflict('idempotency-key-reused', 'This Idempotency-Key was used with another request; use a new key.');
   }
+  const collected = formatMoney(collectedExclVat(payment.amount, invoice.totals));
   await postDocumentEntry(params.caeId, params.id, 'payment', ['payment', invoice.id, payment.id], {
     type: 'collection',
     date: payment.receivedOn,
-    amountExclVat: formatMoney(collectedExclVat(payment.amount, invoice.totals)),
+    amountExclVat: collected,
     vatRate: '0',
     vatAmount: '0.00',
     label: `Encaissement facture ${invoice.number}`.slice(0, 200),
     reference: invoice.number as string,
   });
+  await countInMonth(params.caeId, payment.receivedOn.slice(0, 7), payment.id, { collected });
   return { status: 201, body: invoiceView(invoice) };
 });

@@ -219,3 +219,9 @@ export const unfinishedBinding = (caeId: string, sequence: string, takenAt: numb
   GSI2PK: `${sequencePartition(caeId, sequence)}#UNFINISHED`,
   GSI2SK: `${String(takenAt).padStart(15, '0')}#${documentRef}`,
 });
+
+/**
+ * What a CAE invoiced and collected in a month (excl. VAT), added as documents are issued and payments received:
+ * one small item per CAE and month, what the federation summary reads (one BatchGet per page of CAEs).
+ */
+export const invoicingMonth = (caeId: string, month: string) => ({ PK: `CAE#${caeId}#INVOICING`, SK: `MONTH#${month}` });

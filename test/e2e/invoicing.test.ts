@@ -220,6 +220,14 @@ describe('credit notes and payments', () => {
     expect((await pay('140.00')).body).toMatchObject({ status: 'paid', amountDue: '0.00' });
     const entries = await a.staff('GET', `${base(a)}/transactions?month=${Y}-03`);
     expect(entries.body.items.filter((e: { type: string }) => e.type === 'collection').map((e: { amountExclVat: string }) => e.amountExclVat)).toEqual(['83.33', '116.67']);
+    // The federation summary shows the month's invoiced and collected revenue, excl. VAT.
+    let row: Record<string, unknown> | undefined;
+    for (let cursor: string | null = null, first = true; first || cursor; first = false) {
+      const page = await asAdmin('GET', `/federation/summary?month=${Y}-03&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      row = row ?? page.body.items.find((r: { caeId: string }) => r.caeId === a.caeId);
+      cursor = page.body.nextCursor;
+    }
+    expect(row).toMatchObject({ invoiced: '200.00', collected: '200.00' });
   });
 
   it('computes a "collected" policy on the payments received in the month, excl. VAT', async () => {
