@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { addDays, addMonths } from '../../domain/calendar.js';
 import { coveredPeriods } from '../../domain/payroll/rates/index.js';
 import { todayInParis } from '../../functions/shared/clock.js';
+import { seedInvoicing } from './seed/invoicing.js';
 import { type LocalClaims, signLocalToken } from './tokens.js';
 
 export interface DemoFederation {
@@ -164,6 +165,7 @@ export async function ensureDemo(apiUrl: string, secret: string, dataDir: string
     await call(apiUrl, admin, 'POST', `/caes/${lyon.id}/grants`, { funder: 'Ville de Lyon', territory: 'commune:69123', year, amount: '6000.00' });
   }
   await payrollDone();
+  await seedInvoicing(apiUrl, admin, demo, today);
   demo.paidMonth = lastMonth;
   writeFileSync(file, `${JSON.stringify(demo, null, 2)}\n`);
   return demo;

@@ -223,8 +223,8 @@ describe('credit notes and payments', () => {
     // The federation summary shows the month's invoiced and collected revenue, excl. VAT.
     let row: Record<string, unknown> | undefined;
     for (let cursor: string | null = null, first = true; first || cursor; first = false) {
-      const page = await asAdmin('GET', `/federation/summary?month=${Y}-03&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
-      row = row ?? page.body.items.find((r: { caeId: string }) => r.caeId === a.caeId);
+      const page: { body: { items: { caeId: string }[]; nextCursor: string | null } } = await asAdmin('GET', `/federation/summary?month=${Y}-03&limit=200${cursor ? `&cursor=${cursor}` : ''}`);
+      row = row ?? page.body.items.find((r) => r.caeId === a.caeId);
       cursor = page.body.nextCursor;
     }
     expect(row).toMatchObject({ invoiced: '200.00', collected: '200.00' });
