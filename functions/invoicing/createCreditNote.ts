@@ -10,6 +10,7 @@ import { httpHandler } from '../shared/http.js';
 import { entryClaim } from '../shared/idempotency.js';
 import { balanceOf, type CreditNote, findCreditNote, getInvoice } from '../shared/repositories/invoices.js';
 import { nowIso } from '../shared/clock.js';
+import { Dec } from '../../domain/money.js';
 import { activityOf, requireMayIssue, settingsOf } from './access.js';
 import { contracts } from './api.js';
 import { finishNumbered, numberInvoiceDocument } from './numbering.js';
@@ -57,7 +58,7 @@ export const handler = httpHandler('createCreditNote', contracts.createCreditNot
     reason: body.reason,
     lines:
       lines ??
-      decided.totals.vat.map((group) => ({ description: `Avoir sur la facture ${invoice.number} (TVA ${group.rate})`, quantity: '1', unitPriceExclVat: group.base, vatRate: group.rate })),
+      decided.totals.vat.map((group) => ({ description: `Avoir sur la facture ${invoice.number} (TVA ${new Dec(group.rate).times(100).toString().replace('.', ',')} %)`, quantity: '1', unitPriceExclVat: group.base, vatRate: group.rate })),
     totals: decided.totals,
     createdAt: nowIso(),
   };

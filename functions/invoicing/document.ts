@@ -4,11 +4,11 @@
  * issue, the lines with their rounded totals, what was paid and what is due. Drafts have no document (409).
  */
 import { lineAmount, RECOVERY_INDEMNITY } from '../../domain/invoicing/index.js';
-import { formatMoney } from '../../domain/money.js';
+import { Dec, formatMoney } from '../../domain/money.js';
 import { Conflict, NotFound } from '../shared/errors.js';
 import type { Cae } from '../shared/repositories/caes.js';
 import type { Entrepreneur } from '../shared/repositories/entrepreneurs.js';
-import { type CreditNote, dueOf, findCreditNote, findInvoice, type Invoice } from '../shared/repositories/invoices.js';
+import { type CreditNote, findCreditNote, findInvoice, type Invoice } from '../shared/repositories/invoices.js';
 import { settingsOf } from './access.js';
 import type { DocumentLine, InvoiceDocument, SellerParty } from './documents/model.js';
 
@@ -59,7 +59,8 @@ function invoiceDocument(cae: Cae, entrepreneur: Entrepreneur, invoice: Invoice)
     lines: linesOf(invoice.lines),
     totals: invoice.totals,
     paid: invoice.paid,
-    amountDue: dueOf(invoice),
+    // EN 16931 (BR-CO-16): due = total − paid on the invoice itself; what credit notes took off is on them.
+    amountDue: formatMoney(new Dec(invoice.totals.inclVat).minus(invoice.paid)),
     ...(invoice.notes ? { notes: invoice.notes } : {}),
     currency: 'EUR',
   };
