@@ -30,7 +30,8 @@ export const address = z.strictObject({
 
 const iban = z
   .string({ error: 'must be an IBAN' })
-  .transform((s) => s.replace(/\s+/g, '').toUpperCase())
+  .regex(/^[A-Za-z0-9 ]{15,42}$/, { message: 'must be an IBAN: letters, digits and spaces' })
+  .transform((s) => s.replace(/ +/g, '').toUpperCase())
   .refine((s) => /^[A-Z]{2}\d{2}[A-Z0-9]{10,30}$/.test(s) && ibanChecks(s), { message: 'is not a valid IBAN (its check digits are wrong)' });
 
 /** IBAN check: the rearranged number, letters as 10–35, is 1 modulo 97 (ISO 13616). */
@@ -53,7 +54,7 @@ export const line = z.strictObject({
   quantity: decimal4('the quantity'),
   unit: z.enum(['hour', 'day', 'unit', 'month', 'piece', 'km', 'kg', 'lump_sum']).optional(),
   unitPriceExclVat: decimal4('the unit price'),
-  vatRate: z.string({ error: 'must be a VAT rate such as "0.20"' }).max(10),
+  vatRate: z.string({ error: 'must be a VAT rate such as "0.20"' }).regex(/^\d{1,3}(\.\d{1,6})?$/, { message: 'must be a VAT rate such as "0.20"' }),
 });
 
 /** A line as shown. */
