@@ -106,6 +106,15 @@ export function creditNoteTotals(
 ): { ok: true; totals: Totals } | { ok: false; violations: InvoicingViolation[] } {
   const totals = lines === undefined ? totalsOfGroups(remainingGroups(invoice.totals.vat, invoice.creditedGroups)) : totalsOfLines(lines);
   const due = amountDue(invoice.balance);
+  // Rate by rate too: a credit note takes back VAT the invoice charged, at the rates it charged.
+  const left = remainingGroups(invoice.totals.vat, invoice.creditedGroups);
+  const beyond = totals.vat.find((g) => new Dec(g.base).greaterThan(left.find((l) => l.rate === g.rate)?.base ?? '0'));
+  if (beyond) {
+    return {
+      ok: false,
+      violations: [violation('credit-exceeds-remaining', 'lines', `the invoice has ${left.find((l) => l.rate === beyond.rate)?.base ?? '0.00'} left to credit at the rate ${beyond.rate}`)],
+    };
+  }
   if (!new Dec(totals.inclVat).greaterThan(0)) {
     return { ok: false, violations: [violation('nothing-due', lines === undefined ? '' : 'lines', 'nothing remains to credit on this invoice')] };
   }

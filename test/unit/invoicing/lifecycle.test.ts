@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  addGroups,
   amountDue,
   type Balance,
   checkIssuable,
@@ -12,6 +13,7 @@ import {
   type Line,
   statusOf,
   totalsOfLines,
+  type VatGroup,
   withinSelfIssueLimit,
 } from '../../../domain/invoicing/index.js';
 import { Dec, formatMoney } from '../../../domain/money.js';
@@ -51,6 +53,8 @@ describe('the invoice life cycle', () => {
     expect(tooMuch.ok ? [] : tooMuch.violations.map((v) => v.id)).toEqual(['credit-exceeds-remaining']);
     const partial = creditNoteTotals(invoice, [line('1', '50.00')]);
     expect(partial.ok && partial.totals.inclVat).toBe('60.00');
+    const otherRate = creditNoteTotals(invoice, [line('1', '10.00', '0.10')]);
+    expect(otherRate.ok ? [] : otherRate.violations.map((v) => v.id)).toEqual(['credit-exceeds-remaining']);
   });
 
   it('refuses a payment above what is due, or before the issue date', () => {
@@ -78,6 +82,7 @@ describe('the invoice life cycle', () => {
       fc.property(fc.integer({ min: 1, max: 100_000 }), fc.array(step, { maxLength: 20 }), (priceCents, steps) => {
         const totals = totalsOfLines([line('1', new Dec(priceCents).dividedBy(100).toFixed(2))]);
         let balance: Balance = { inclVat: totals.inclVat, credited: '0.00', paid: '0.00' };
+        let creditedGroups: VatGroup[] = [];
         for (const s of steps) {
           const amount = new Dec(s.cents).dividedBy(100);
           if (s.kind === 'pay') {
@@ -85,8 +90,11 @@ describe('the invoice life cycle', () => {
               balance = { ...balance, paid: formatMoney(amount.plus(balance.paid)) };
             }
           } else {
-            const credit = creditNoteTotals({ totals, balance, creditedGroups: [] }, [line('1', amount.toFixed(2), '0')]);
-            if (credit.ok) balance = { ...balance, credited: formatMoney(new Dec(credit.totals.inclVat).plus(balance.credited)) };
+            const credit = creditNoteTotals({ totals, balance, creditedGroups }, [line('1', amount.toFixed(2))]);
+            if (credit.ok) {
+              balance = { ...balance, credited: formatMoney(new Dec(credit.totals.inclVat).plus(balance.credited)) };
+              creditedGroups = addGroups(creditedGroups, credit.totals.vat);
+            }
           }
           const due = amountDue(balance);
           expect(due.isNegative()).toBe(false);
