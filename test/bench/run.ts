@@ -17,6 +17,7 @@ const suites: Record<string, () => Promise<{ main: () => Promise<void> }>> = {
   reports: () => import('./reports.js'),
   invoicing: () => import('./invoicing.js'),
   soak: () => import('./soak.js'),
+  documents: () => import('./documents.js'),
 };
 
 const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));

@@ -14,7 +14,6 @@
  * Deterministic: the same document gives the same bytes. Every date in the file is the issue date, the /ID is a
  * hash of the XML, and pdf-lib's own name suffixes come from a generator seeded with a constant.
  */
-import fontkit from '@pdf-lib/fontkit';
 import { createHash } from 'node:crypto';
 import { PDFArray, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { documentAssets } from './assets.js';
@@ -22,6 +21,7 @@ import { ciiXml } from './cii.js';
 import { drawDocument } from './layout.js';
 import { documentTitle } from './mentions.js';
 import type { InvoiceDocument } from './model.js';
+import { trueTypeKit } from './trueType.js';
 import { FACTURX_FILE_NAME, xmpMetadata } from './xmp.js';
 
 export const PRODUCER = 'cae-back-office (pdf-lib 1.17.1)';
@@ -38,10 +38,12 @@ export async function facturxPdfWithXml(doc: InvoiceDocument, xml: string): Prom
   const assets = documentAssets();
   // updateMetadata: false, or pdf-lib stamps the current time into the Info dictionary (and the bytes would vary).
   const pdf = await PDFDocument.create({ updateMetadata: false });
-  pdf.registerFontkit(fontkit);
+  // Our own reader of our own two fonts stands in for fontkit (trueType.ts says why).
+  pdf.registerFontkit(trueTypeKit as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
+  // A subset's name starts with a six-letter tag (PDF 1.7, 9.6.4); fixed ones keep the bytes deterministic.
   const fonts = {
-    regular: await pdf.embedFont(assets.regularFont, { subset: true }),
-    bold: await pdf.embedFont(assets.boldFont, { subset: true }),
+    regular: await pdf.embedFont(assets.regularFont, { subset: true, customName: 'FXREGU+DejaVuSans' }),
+    bold: await pdf.embedFont(assets.boldFont, { subset: true, customName: 'FXBOLD+DejaVuSans-Bold' }),
   };
   drawDocument(pdf, fonts, doc);
 

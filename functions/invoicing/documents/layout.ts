@@ -124,27 +124,56 @@ class Writer {
   }
 }
 
-/** Words onto lines no wider than `width`; a word longer than a line is cut. */
+/**
+ * Words onto lines no wider than `width`; a word longer than a line is cut. Widths are summed per character
+ * (the fonts have no kerning, so that is exact), which keeps a 5,000-character word linear rather than cubic.
+ */
 export function wrap(text: string, width: number, measure: (t: string) => number): string[] {
+  const widths = new Map<string, number>();
+  const charWidth = (ch: string) => {
+    let w = widths.get(ch);
+    if (w === undefined) {
+      w = measure(ch);
+      widths.set(ch, w);
+    }
+    return w;
+  };
+  const wordWidth = (word: string) => {
+    let w = 0;
+    for (const ch of word) w += charWidth(ch);
+    return w;
+  };
+  const space = charWidth(' ');
   const lines: string[] = [];
   for (const paragraph of text.split(/\n/)) {
     let line = '';
+    let lineWidth = 0;
     for (const word of paragraph.split(/ +/).filter(Boolean)) {
-      const candidate = line ? `${line} ${word}` : word;
-      if (measure(candidate) <= width) {
-        line = candidate;
+      const w = wordWidth(word);
+      if (line && lineWidth + space + w <= width) {
+        line += ` ${word}`;
+        lineWidth += space + w;
         continue;
       }
       if (line) lines.push(line);
-      line = '';
-      let rest = word;
-      while (measure(rest) > width) {
-        let cut = rest.length - 1;
-        while (cut > 1 && measure(rest.slice(0, cut)) > width) cut--;
-        lines.push(rest.slice(0, cut));
-        rest = rest.slice(cut);
+      if (w <= width) {
+        line = word;
+        lineWidth = w;
+        continue;
       }
-      line = rest;
+      // Longer than a line: cut where the next character would pass the edge.
+      line = '';
+      lineWidth = 0;
+      for (const ch of word) {
+        const c = charWidth(ch);
+        if (line && lineWidth + c > width) {
+          lines.push(line);
+          line = '';
+          lineWidth = 0;
+        }
+        line += ch;
+        lineWidth += c;
+      }
     }
     lines.push(line);
   }
@@ -271,9 +300,9 @@ function tableRow(w: Writer, doc: InvoiceDocument, line: InvoiceDocument['lines'
     treatment.percent === undefined ? '–' : `${formatNumberFr(treatment.percent)}\u00A0%`,
     formatMoneyFr(line.lineTotalExclVat),
   ];
-  // A row is never split across pages unless it is longer than a page by itself.
+  // A row is never split across pages unless it is longer than a page by itself (that one starts where it is).
   const rowHeight = description.length * leading + 8;
-  w.ensure(Math.min(rowHeight, 500));
+  w.ensure(rowHeight > 500 ? 3 * leading + 8 : rowHeight);
   const top = w.y - 4;
   let x = MARGIN;
   let y = top;

@@ -77,6 +77,12 @@ export function documentTitle(doc: InvoiceDocument): string {
   return credited ? `Avoir n° ${doc.number} sur facture n° ${credited.number}` : `Avoir n° ${doc.number}`;
 }
 
+/** The name a download is saved under: "facture-2026-000042.pdf", "avoir-2026-000057.xml". */
+export function documentFileName(doc: InvoiceDocument, extension: 'pdf' | 'xml'): string {
+  const safe = doc.number.replace(/[^\w-]+/g, '_');
+  return `${doc.kind === 'invoice' ? 'facture' : 'avoir'}-${safe}.${extension}`;
+}
+
 export function paymentTermsText(doc: InvoiceDocument): string {
   const days = doc.paymentTermsDays;
   const term = days === 0 ? 'Paiement à réception' : `Paiement à ${days} jour${days > 1 ? 's' : ''} de la date d'émission`;

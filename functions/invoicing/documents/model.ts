@@ -38,9 +38,10 @@ export interface SellerParty {
   siret?: string;
   /** 9 digits, when no SIRET is given. */
   siren?: string;
-  /** "FR" + 2 check digits + SIREN. */
+  /** "FR" + 2 check digits + SIREN. Required as soon as a line bears VAT (EN 16931 BR-S-02). */
   vatNumber?: string;
   address: PostalAddress;
+  /** Without it the document names no means of payment (the XML then has no credit transfer). */
   iban?: string;
   bic?: string;
   /** The NAF/APE code, "7022Z". */
