@@ -13,7 +13,7 @@ import { BENCH_SECRET, percentile, startBenchStack } from './localStack.js';
 
 const Y = 2026;
 const ISSUERS = 20;
-const PER_ISSUER = 5;
+const PER_ISSUER = 3;
 
 export async function main(): Promise<void> {
   const stack = await startBenchStack();
