@@ -104,6 +104,27 @@ export const routes = {
   getCompliance: { method: 'GET', path: '/caes/{caeId}/accompaniment/compliance', handler: 'functions/accompaniment/getCompliance.ts', roles: CAE_TEAM, access: 'read', summary: 'Who had their two individual interviews in the last 12 months' },
   simulateUnemploymentBenefit: { method: 'POST', path: '/caes/{caeId}/unemployment-benefit/simulations', handler: 'functions/accompaniment/simulateUnemploymentBenefit.ts', roles: CAE_AND_SELF, access: 'read', summary: 'Unemployment benefit alongside a month\'s salary (Unédic rule)' },
   getAccountStatement: { method: 'GET', path: `${ENTREPRENEUR}/account/statement`, handler: 'functions/activity/getStatement.ts', roles: CAE_AND_SELF, access: 'read', summary: 'The activity account statement over a period (JSON, CSV, HTML or PDF)' },
+  // Invoicing (docs/api.md "Invoicing"): the CAE's identity, customers, quotes, invoices, credit notes, payments.
+  putInvoicingSettings: { method: 'PUT', path: '/caes/{caeId}/invoicing-settings', handler: 'functions/caes/putInvoicingSettings.ts', roles: CAE_TEAM, access: 'write', summary: 'Set the legal identity the CAE invoices under' },
+  createCustomer: { method: 'POST', path: `${ENTREPRENEUR}/customers`, handler: 'functions/invoicing/createCustomer.ts', roles: CAE_AND_SELF, access: 'write', summary: 'A customer of the activity' },
+  listCustomers: { method: 'GET', path: `${ENTREPRENEUR}/customers`, handler: 'functions/invoicing/listCustomers.ts', roles: CAE_AND_SELF, access: 'read', summary: "The activity's customers" },
+  getCustomer: { method: 'GET', path: `${ENTREPRENEUR}/customers/{customerId}`, handler: 'functions/invoicing/getCustomer.ts', roles: CAE_AND_SELF, access: 'read', summary: 'One customer' },
+  createQuote: { method: 'POST', path: `${ENTREPRENEUR}/quotes`, handler: 'functions/invoicing/createQuote.ts', roles: CAE_AND_SELF, access: 'write', summary: 'Send a quote, numbered D-YYYY-NNNNN' },
+  getQuote: { method: 'GET', path: `${ENTREPRENEUR}/quotes/{quoteId}`, handler: 'functions/invoicing/getQuote.ts', roles: CAE_AND_SELF, access: 'read', summary: 'One quote' },
+  acceptQuote: { method: 'POST', path: `${ENTREPRENEUR}/quotes/{quoteId}/acceptance`, handler: 'functions/invoicing/acceptQuote.ts', roles: CAE_AND_SELF, access: 'write', summary: 'The customer accepted the quote' },
+  refuseQuote: { method: 'POST', path: `${ENTREPRENEUR}/quotes/{quoteId}/refusal`, handler: 'functions/invoicing/refuseQuote.ts', roles: CAE_AND_SELF, access: 'write', summary: 'The customer refused the quote' },
+  createInvoice: { method: 'POST', path: `${ENTREPRENEUR}/invoices`, handler: 'functions/invoicing/createInvoice.ts', roles: CAE_AND_SELF, access: 'write', summary: 'A draft invoice' },
+  listInvoices: { method: 'GET', path: `${ENTREPRENEUR}/invoices`, handler: 'functions/invoicing/listInvoices.ts', roles: CAE_AND_SELF, access: 'read', summary: "The activity's invoices" },
+  getInvoice: { method: 'GET', path: `${ENTREPRENEUR}/invoices/{invoiceId}`, handler: 'functions/invoicing/getInvoice.ts', roles: CAE_AND_SELF, access: 'read', summary: 'One invoice, with its payments and what is due' },
+  updateInvoice: { method: 'PUT', path: `${ENTREPRENEUR}/invoices/{invoiceId}`, handler: 'functions/invoicing/updateInvoice.ts', roles: CAE_AND_SELF, access: 'write', summary: 'Edit a draft' },
+  deleteInvoice: { method: 'DELETE', path: `${ENTREPRENEUR}/invoices/{invoiceId}`, handler: 'functions/invoicing/deleteInvoice.ts', roles: CAE_AND_SELF, access: 'write', summary: 'Delete a draft' },
+  issueInvoice: { method: 'POST', path: `${ENTREPRENEUR}/invoices/{invoiceId}/issue`, handler: 'functions/invoicing/issueInvoice.ts', roles: CAE_AND_SELF, access: 'write', summary: 'Issue a draft: its number, and its revenue posted (Idempotency-Key)' },
+  createCreditNote: { method: 'POST', path: `${ENTREPRENEUR}/invoices/{invoiceId}/credit-notes`, handler: 'functions/invoicing/createCreditNote.ts', roles: CAE_AND_SELF, access: 'write', summary: 'A credit note on an issued invoice (Idempotency-Key)' },
+  recordPayment: { method: 'POST', path: `${ENTREPRENEUR}/invoices/{invoiceId}/payments`, handler: 'functions/invoicing/recordPayment.ts', roles: CAE_AND_SELF, access: 'write', summary: 'A payment received on an invoice (Idempotency-Key)' },
+  getInvoiceFacturx: { method: 'GET', path: `${ENTREPRENEUR}/invoices/{invoiceId}/facturx`, handler: 'functions/invoicing/getFacturx.ts', roles: CAE_AND_SELF, access: 'read', summary: 'The invoice or credit note as a Factur-X PDF (PDF/A-3, EN 16931)' },
+  getInvoiceCii: { method: 'GET', path: `${ENTREPRENEUR}/invoices/{invoiceId}/cii`, handler: 'functions/invoicing/getCii.ts', roles: CAE_AND_SELF, access: 'read', summary: 'The invoice or credit note as UN/CEFACT CII XML' },
+  listCaeInvoices: { method: 'GET', path: '/caes/{caeId}/invoices', handler: 'functions/invoicing/listCaeInvoices.ts', roles: CAE_TEAM, access: 'read', summary: "The CAE's invoices and overdue receivables" },
+
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof routes;

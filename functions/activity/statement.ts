@@ -11,7 +11,7 @@
  * (ledger.ts `listEntries`, 200 a page). A period is at most STATEMENT_MAX_MONTHS months.
  */
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { MonthlyAccountSnapshot } from '../../domain/activityAccount/index.js';
+import type { MonthlyAccountSnapshot, TransactionType } from '../../domain/activityAccount/index.js';
 import { monthsBetween } from '../../domain/calendar.js';
 import type { ContributionPolicy } from '../../domain/contribution/index.js';
 import { Dec, formatMoney } from '../../domain/money.js';
@@ -30,7 +30,8 @@ export const STATEMENT_MAX_MONTHS = 24;
 export interface StatementEntry {
   id: string;
   date: string;
-  type: 'revenue' | 'expense';
+  /** 'collection': a payment received on an invoice (it counts in the collected base only, not in revenue). */
+  type: TransactionType;
   origin: string;
   originLabel: string;
   label: string;

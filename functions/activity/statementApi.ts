@@ -10,7 +10,7 @@ import { isoMonth } from '../shared/validation.js';
 const entry = z.object({
   id: z.string(),
   date: z.string(),
-  type: z.enum(['revenue', 'expense']),
+  type: z.enum(['revenue', 'expense', 'collection']),
   /** The flow that posted it: transaction, reversal, invoice, credit_note, payment, expense_claim, supplier_invoice. */
   origin: z.string(),
   /** The same in French (Saisie, Contre-passation, Facture, Avoir, Encaissement, Note de frais, Facture fournisseur). */

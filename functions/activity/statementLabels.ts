@@ -47,7 +47,7 @@ export const ORIGIN_LABELS: Record<string, string> = {
 
 export const originLabel = (origin: string): string => ORIGIN_LABELS[origin] ?? origin;
 
-export const TYPE_LABELS: Record<string, string> = { revenue: 'Recette', expense: 'Dépense' };
+export const TYPE_LABELS: Record<string, string> = { revenue: 'Recette', expense: 'Dépense', collection: 'Encaissement' };
 
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 

@@ -144,6 +144,9 @@ export const federationSummaryRow = z.object({
   revenue: z.string().nullable(),
   contributions: z.string().nullable(),
   grossSalaries: z.string().nullable(),
+  /** Invoices issued minus credit notes, and payments received, in the month (excl. VAT), as they happen; absent when the CAE invoiced nothing through the product. */
+  invoiced: z.string().optional(),
+  collected: z.string().optional(),
   /** `unpaid`: how many entrepreneurs the run could not pay (present when there are some; GET …/payroll-runs/{month} lists them). */
   payrollRun: z.object({ status: z.enum(['not_started', 'running', 'completed', 'failed']), unpaid: z.number().int().optional() }),
   /** Accompaniment: the share of people with their interviews on the month's last day (null before the month). */

@@ -11,9 +11,24 @@ import { contracts as expenseClaims } from '../expenses/claims/api.js';
 import { contracts as receipts } from '../expenses/receipts/api.js';
 import { contracts as supplierInvoices } from '../expenses/supplierInvoices/api.js';
 import { contracts as governance } from '../governance/api.js';
+import { contracts as invoicing } from '../invoicing/api.js';
 import { contracts as payroll } from '../payroll/api.js';
 import { contracts as reports } from '../reports/api.js';
 import type { Contract } from '../shared/http.js';
 import { contracts as service } from './api.js';
 
-export const catalog: Record<string, Contract> = { ...service, ...caes, ...entrepreneurs, ...activity, ...governance, ...payroll, ...reports, ...receipts, ...supplierInvoices, ...expenseClaims, ...accompaniment, ...statement };
+export const catalog: Record<string, Contract> = {
+  ...service,
+  ...caes,
+  ...entrepreneurs,
+  ...activity,
+  ...governance,
+  ...payroll,
+  ...reports,
+  ...invoicing,
+  ...receipts,
+  ...supplierInvoices,
+  ...expenseClaims,
+  ...accompaniment,
+  ...statement,
+};

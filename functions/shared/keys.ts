@@ -275,3 +275,66 @@ export const workshopListing = (caeId: string, heldOn: string, workshopId: strin
  * the federation summary shows without reading anyone's interviews.
  */
 export const complianceOfMonth = (caeId: string, month: string) => ({ PK: `CAE#${caeId}#COMPLIANCE`, SK: `MONTH#${month}` });
+// ---- Gapless numbering (invoices, credit notes, quotes, journals) ----
+
+/** The partition of one named sequence of a CAE: its yearly counters and the numbers bound to documents. */
+export const sequencePartition = (caeId: string, sequence: string) => `CAE#${caeId}#SEQ#${sequence}`;
+
+/** A sequence's counter for one year: the last number taken, who holds it, whether its document is finished. */
+export const sequenceCounter = (caeId: string, sequence: string, year: number) => ({
+  PK: sequencePartition(caeId, sequence),
+  SK: `YEAR#${String(year).padStart(4, '0')}`,
+});
+
+/** The number bound to one document of a sequence: written once (`attribute_not_exists`), under the document's ref. */
+export const sequenceBinding = (caeId: string, sequence: string, documentRef: string) => ({
+  PK: sequencePartition(caeId, sequence),
+  SK: `DOC#${documentRef}`,
+});
+
+// ---- Invoicing (customers, quotes, invoices, credit notes) ----
+
+/** A customer of an entrepreneur's activity, in the entrepreneur's partition (listed with `begins_with`). */
+export const customer = (caeId: string, entrepreneurId: string, customerId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `CUSTOMER#${customerId}`,
+});
+
+/** A quote of an entrepreneur's activity. */
+export const quote = (caeId: string, entrepreneurId: string, quoteId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `QUOTE#${quoteId}`,
+});
+
+/** An invoice (draft or issued), with its payments and what credit notes took off. */
+export const invoice = (caeId: string, entrepreneurId: string, invoiceId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `INVOICE#${invoiceId}`,
+});
+
+/** GSI1: every invoice of a CAE, in creation order (the CAE's invoice list). */
+export const caeInvoiceListing = (caeId: string, invoiceId: string) => ({ GSI1PK: `CAE#${caeId}#INVOICES`, GSI1SK: `INVOICE#${invoiceId}` });
+
+/** GSI2: the CAE's open receivables (issued, something still due) by due date: what is overdue on a day is one query. */
+export const receivableListing = (caeId: string, dueOn: string, invoiceId: string) => ({ GSI2PK: `CAE#${caeId}#RECEIVABLES`, GSI2SK: `DUE#${dueOn}#${invoiceId}` });
+
+/** A credit note, under the entrepreneur of the invoice it corrects. */
+export const creditNote = (caeId: string, entrepreneurId: string, creditNoteId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `CREDITNOTE#${creditNoteId}`,
+});
+
+/**
+ * GSI2: the bound numbers of a sequence whose document is not finished yet (set on the binding, removed when
+ * its document is finished): what a taker reads to finish those whose request died. Sparse, so it stays small.
+ */
+export const unfinishedBinding = (caeId: string, sequence: string, takenAt: number, documentRef: string) => ({
+  GSI2PK: `${sequencePartition(caeId, sequence)}#UNFINISHED`,
+  GSI2SK: `${String(takenAt).padStart(15, '0')}#${documentRef}`,
+});
+
+/**
+ * What a CAE invoiced and collected in a month (excl. VAT), added as documents are issued and payments received:
+ * one small item per CAE and month, what the federation summary reads (one BatchGet per page of CAEs).
+ */
+export const invoicingMonth = (caeId: string, month: string) => ({ PK: `CAE#${caeId}#INVOICING`, SK: `MONTH#${month}` });

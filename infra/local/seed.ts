@@ -13,6 +13,7 @@ import { seedPurchases } from './seed/purchases.js';
 import { seedClaims } from './seed/claims.js';
 import { seedAccompaniment } from './seed/accompaniment.js';
 import { seedTaxWithholding } from './seed/payroll.js';
+import { seedInvoicing } from './seed/invoicing.js';
 import { type LocalClaims, signLocalToken } from './tokens.js';
 
 export interface DemoFederation {
@@ -185,6 +186,7 @@ export async function ensureDemo(apiUrl: string, secret: string, dataDir: string
   await seedPurchases(apiUrl, admin, demo);
   await seedClaims(apiUrl, secret, demo.entrepreneur.caeId, demo.entrepreneur.id, today);
   await seedAccompaniment(apiUrl, admin, demo, today);
+  await seedInvoicing(apiUrl, admin, demo, today);
   demo.paidMonth = lastMonth;
   writeFileSync(file, `${JSON.stringify(demo, null, 2)}\n`);
   return demo;

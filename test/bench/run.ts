@@ -16,6 +16,7 @@ const suites: Record<string, () => Promise<{ main: () => Promise<void> }>> = {
   workflow: () => import('./workflow.js'),
   reports: () => import('./reports.js'),
   claims: () => import('./claims.js'),
+  invoicing: () => import('./invoicing.js'),
   soak: () => import('./soak.js'),
   documents: () => import('./documents.js'),
   purchases: () => import('./purchases.js'),
