@@ -102,9 +102,8 @@ function isCount(value: number, min: number): boolean {
  * A trip's allowance, or what refuses it: a date no scale covers ('no-mileage-scale-for-date', naming `date`),
  * a distance that is not a positive whole number of km, a fiscal power outside 1–50.
  *
- * Where a scale drops at a threshold (the mopeds' scale as docs/domain.md gives it falls from 630.00 at
- * 2,000 km to 570.08 just above), the difference would be negative: a trip never takes back what earlier
- * trips were paid, so its allowance is then 0.00.
+ * Every scale rises with d (test/unit/expenses/mileage.test.ts checks each threshold), so a trip's difference is
+ * never negative; the floor at 0.00 only guards a future table typed wrong.
  */
 export function tripAllowance(trip: Trip): Checked<TripAllowance, MileageViolationId> {
   const out: Violation<MileageViolationId>[] = [];

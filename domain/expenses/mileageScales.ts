@@ -56,7 +56,10 @@ const SCALE_2023: MileageScale['vehicles'] = {
     { label: '3–5 CV', fromPower: 3, toPower: 5, bands: [band(3000, '0.468'), band(6000, '0.082', '1158'), band(null, '0.275')] },
     { label: '6 CV and more', fromPower: 6, toPower: null, bands: [band(3000, '0.606'), band(6000, '0.079', '1583'), band(null, '0.343')] },
   ],
-  moped: [{ label: 'all (≤ 50 cc)', fromPower: 1, toPower: null, bands: [band(2000, '0.315'), band(5000, '0.079', '412'), band(null, '0.198')] }],
+  // The published moped scale has the motorcycles' thresholds (3,000 and 6,000 km) and a fixed part of 711; the
+  // older 2,000 / 5,000 km and 412 (last published with rates of 0.269 / 0.063) would make the scale drop by
+  // 60 € at 2,000 km with today's rates, i.e. a negative trip.
+  moped: [{ label: 'all (≤ 50 cc)', fromPower: 1, toPower: null, bands: [band(3000, '0.315'), band(6000, '0.079', '711'), band(null, '0.198')] }],
 };
 
 const ARRETE = "Arrêté du 27 mars 2023 fixant le barème forfaitaire des frais de déplacement (véhicules des salariés); CGI art. 83, 3°; BOFiP BOI-BAREME-000001";

@@ -104,13 +104,6 @@ describe('the entries of an approved claim', () => {
       { line: 0, entry: { type: 'expense', date: '2025-03-20', amountExclVat: '25.00', vatRate: '0.10', label: 'Lunch with a client', reference: 'CLAIM1', category: 'other' } },
     ]);
   });
-
-  it('leave out a trip whose allowance is 0.00 (it moves no money)', () => {
-    const moped = { type: 'moped' as const, fiscalPower: 1, electric: false };
-    const claim = priced([trip({ vehicle: moped, km: 20 })], () => 1990);
-    expect((claim.lines[0] as ClaimLine & { amount: string }).amount).toBe('0.00');
-    expect(entriesOf('CLAIM1', claim.lines)).toEqual([]);
-  });
 });
 
 describe('the lifecycle', () => {

@@ -102,14 +102,29 @@ describe('motorcycles over 50 cc: thresholds 3,000 and 6,000 km', () => {
   });
 });
 
-describe('mopeds: thresholds 2,000 and 5,000 km', () => {
-  it('0.315 / 0.079 + 412 / 0.198', () => {
-    expect([year(moped, 2000), year(moped, 2001), year(moped, 5000), year(moped, 5001)]).toEqual(['630.00', '570.08', '807.00', '990.20']);
+describe('mopeds: thresholds 3,000 and 6,000 km, as the published scale', () => {
+  it('0.315 / 0.079 + 711 / 0.198', () => {
+    expect([year(moped, 3000), year(moped, 3001), year(moped, 6000), year(moped, 6001)]).toEqual(['945.00', '948.08', '1185.00', '1188.20']);
   });
-  it('never make a trip negative where the scale drops (2,000 → 2,001 km): the allowance is 0.00', () => {
-    const value = allowance(moped, 1990, 20);
-    expect(value.amount).toBe('0.00');
-    expect(value.formula).toMatch(/never negative/);
+});
+
+describe('every scale rises with the km driven', () => {
+  it('at each threshold of each class, one km more never pays less, so no trip is negative', () => {
+    for (const scale of MILEAGE_SCALES) {
+      for (const [type, classes] of Object.entries(scale.vehicles)) {
+        for (const powerClass of classes) {
+          const vehicle = { type, fiscalPower: powerClass.fromPower, electric: false } as Vehicle;
+          for (const band of powerClass.bands) {
+            if (band.upToKm === null) continue;
+            const date = scale.validFrom;
+            const at = tripAllowance({ date, km: band.upToKm, kmBefore: 0, vehicle });
+            const past = tripAllowance({ date, km: band.upToKm + 1, kmBefore: 0, vehicle });
+            if (!at.ok || !past.ok) throw new Error('unpriced');
+            expect(new Dec(past.value.amount).gte(at.value.amount), `${scale.id} ${type} ${powerClass.label} at ${band.upToKm} km`).toBe(true);
+          }
+        }
+      }
+    }
   });
 });
 
