@@ -161,3 +161,32 @@ export const territoryGrantLine = (territory: string, year: number, funderTerrit
   PK: territoryPartition(territory),
   SK: `GRANTLINE#${String(year).padStart(4, '0')}#${funderTerritory}#${funderKey}`,
 });
+
+// ---- The CAE's books (issue 14: docs/architecture.md "The books") ----
+
+/** The CAE's accounting settings (chart overrides, fiscal year, VAT on debits). */
+export const accountingSettings = (caeId: string) => ({ PK: `CAE#${caeId}#BOOKS`, SK: 'SETTINGS' });
+
+/** A booked business event: its entries as decided (before numbering) and the numbers they were given. */
+export const bookedEvent = (caeId: string, eventId: string) => ({ PK: `CAE#${caeId}#BOOKS#EVENT#${eventId}`, SK: 'EVENT' });
+
+/** One journal of one fiscal year: its counter and its numbered entries, in number order. */
+export const journalPartition = (caeId: string, journal: string, fiscalYear: number) => `CAE#${caeId}#BOOKS#J#${journal}#${fiscalYear}`;
+
+/** The counter of a journal's numbers in a fiscal year (the last number given, and to which entry). */
+export const journalCounter = (caeId: string, journal: string, fiscalYear: number) => ({ PK: journalPartition(caeId, journal, fiscalYear), SK: 'COUNTER' });
+
+/** A numbered entry: `N#<sequence>` in its journal's partition, so that a journal's year is one ordered query. */
+export const journalEntry = (caeId: string, journal: string, fiscalYear: number, sequence: number) => ({
+  PK: journalPartition(caeId, journal, fiscalYear),
+  SK: `N#${String(sequence).padStart(8, '0')}`,
+});
+
+/** GSI1 partition of every entry of a CAE by date: a period's entries (entries list, trial balance, VAT) are one range. */
+export const bookDatePartition = (caeId: string) => `CAE#${caeId}#BOOKS#BYDATE`;
+
+/** GSI2 partition of one activity's analytic lines (entries and contribution transfers), by date. */
+export const bookActivityPartition = (caeId: string, activity: string) => `CAE#${caeId}#BOOKS#ACT#${activity}`;
+
+/** An analytic transfer (an activity's contribution of a month), written once under its event's key. */
+export const analyticTransfer = (caeId: string, key: string) => ({ PK: `CAE#${caeId}#BOOKS#TRANSFER#${key}`, SK: 'TRANSFER' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bookingOf, type EntryDraft, isBalanced, paidVatShare } from '../../../domain/accounting/index.js';
+import { bookingOf, type EntryDraft, isBalanced, paidVatShare, type VatBreakdown } from '../../../domain/accounting/index.js';
 import { Dec } from '../../../domain/money.js';
 import { ACTIVITY, claim, invoice, payment, payroll, settings, supplierInvoice, transaction } from './builders.js';
 
@@ -56,7 +56,7 @@ describe('a customer payment (BQ)', () => {
     const first = paidVatShare({ invoiceVat, invoiceInclVat: '120.01', paidBefore: '0.00', amount: '40.00' });
     const second = paidVatShare({ invoiceVat, invoiceInclVat: '120.01', paidBefore: '40.00', amount: '40.00' });
     const last = paidVatShare({ invoiceVat, invoiceInclVat: '120.01', paidBefore: '80.00', amount: '40.01' });
-    const added = (pick: 'amount' | 'base') => [first, second, last].reduce((sum, share) => sum.plus((share[0] as Record<string, string>)[pick] as string), new Dec(0)).toFixed(2);
+    const added = (pick: 'amount' | 'base') => [first, second, last].reduce((sum, share) => sum.plus((share[0] as VatBreakdown)[pick]), new Dec(0)).toFixed(2);
     expect(added('amount')).toBe('20.00');
     expect(added('base')).toBe('100.01');
     expect([first, second, last].map((s) => s[0]?.base)).toEqual(['33.33', '33.34', '33.34']);

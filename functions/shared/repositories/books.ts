@@ -1,0 +1,229 @@
+/**
+ * The CAE's books (docs/architecture.md "The books"): `bookEvent` turns a business event into its entries
+ * (domain/accounting `bookingOf`, under the CAE's settings) and writes them, numbered, when the event happens;
+ * every view (entries, trial balance, VAT, FEC) reads what was written, never the activity ledger.
+ *
+ * Items:
+ * - `CAE#<caeId>#BOOKS#EVENT#<eventId>` / `EVENT`: the event's entries as decided, before numbering, and the
+ *   number each was given (`numbers`). Its conditional put makes booking idempotent: the same event again (a
+ *   retried handler, a second payroll run) finishes the same entries, with the same numbers, even if the
+ *   settings changed in between.
+ * - `CAE#<caeId>#BOOKS#J#<journal>#<fiscalYear>` / `COUNTER` and `N#<sequence>`: a journal's year, its counter
+ *   and its numbered entries in number order (journalNumbers.ts). GSI1 `CAE#<caeId>#BOOKS#BYDATE` /
+ *   `<date>#<journal>#<fiscalYear>#<sequence>` lists every entry by date; GSI2 `CAE#<caeId>#BOOKS#ACT#<activity>`
+ *   the entries of an activity by date.
+ * - `CAE#<caeId>#BOOKS#TRANSFER#<key>` / `TRANSFER`: the analytic transfer of an activity's contribution,
+ *   listed with the activity's entries through GSI2.
+ */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  type AnalyticTransfer,
+  type BusinessEvent,
+  bookingOf,
+  type EntryDraft,
+  type EntryLine,
+  entryNumber,
+  eventIdOf,
+  fiscalYearOf,
+  JOURNALS,
+  type JournalCode,
+  type NumberedEntry,
+} from '../../../domain/accounting/index.js';
+import { nowIso, todayInParis } from '../clock.js';
+import { db, queryAll, queryPage, tableName } from '../dynamo.js';
+import * as keys from '../keys.js';
+import { noteFiscalYearBooked, readAccountingSettings } from './accountingSettings.js';
+import { type NumberedItem, numberEntry } from './journalNumbers.js';
+
+/** A booked entry as stored and shown. */
+export interface BookedEntry extends NumberedEntry {
+  readonly eventId: string;
+  readonly key: string;
+  readonly fiscalYear: number;
+  readonly sequence: number;
+  readonly activity?: string;
+}
+
+interface StoredEvent {
+  entries: (EntryDraft & { fiscalYear: number })[];
+  transfers: AnalyticTransfer[];
+  numbers: Record<string, number>;
+}
+
+const seq = (n: number) => String(n).padStart(8, '0');
+
+/** The stored item of a numbered entry: its journal's `N#` key, listed by date (GSI1) and by activity (GSI2). */
+export function entryItem(caeId: string, entry: BookedEntry): Record<string, unknown> {
+  const byDate = `${entry.date}#${entry.journal}#${entry.fiscalYear}#${seq(entry.sequence)}`;
+  return {
+    ...keys.journalEntry(caeId, entry.journal, entry.fiscalYear, entry.sequence),
+    GSI1PK: keys.bookDatePartition(caeId),
+    GSI1SK: byDate,
+    ...(entry.activity ? { GSI2PK: keys.bookActivityPartition(caeId, entry.activity), GSI2SK: `${entry.date}#E#${entry.journal}#${entry.fiscalYear}#${seq(entry.sequence)}` } : {}),
+    type: 'BOOK_ENTRY',
+    ...entry,
+  };
+}
+
+function entryFromItem(item: Record<string, unknown>): BookedEntry {
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, type, ...entry } = item;
+  return entry as unknown as BookedEntry;
+}
+
+/** The stored item of an analytic transfer. */
+export function transferItem(caeId: string, transfer: AnalyticTransfer): Record<string, unknown> {
+  return {
+    ...keys.analyticTransfer(caeId, transfer.key),
+    GSI2PK: keys.bookActivityPartition(caeId, transfer.activity),
+    GSI2SK: `${transfer.date}#T#${transfer.key}`,
+    type: 'BOOK_TRANSFER',
+    ...transfer,
+  };
+}
+
+async function readEvent(caeId: string, eventId: string): Promise<StoredEvent | undefined> {
+  const out = await db.send(new GetCommand({ TableName: tableName, Key: keys.bookedEvent(caeId, eventId), ConsistentRead: true }));
+  return out.Item as StoredEvent | undefined;
+}
+
+async function putOnce(item: Record<string, unknown>): Promise<boolean> {
+  try {
+    await db.send(new PutCommand({ TableName: tableName, Item: item, ConditionExpression: 'attribute_not_exists(PK)' }));
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionalCheckFailedException) return false;
+    throw error;
+  }
+}
+
+/**
+ * Books a business event: its entries numbered in their journals, its analytic transfers written. Idempotent
+ * by the event's id (domain `eventIdOf`): booking it again, or after a crash, finishes the same entries with
+ * the same numbers and writes nothing twice. An event whose entries would have no line books nothing.
+ */
+export async function bookEvent(caeId: string, event: BusinessEvent): Promise<void> {
+  const eventId = eventIdOf(event);
+  let stored = await readEvent(caeId, eventId);
+  let retry = stored !== undefined;
+  if (!stored) {
+    const { settings, firstFiscalYear } = await readAccountingSettings(caeId);
+    const booking = bookingOf(event, settings);
+    const decided: StoredEvent = {
+      entries: booking.entries.filter((e) => e.lines.length > 0).map((e) => ({ ...e, fiscalYear: fiscalYearOf(e.date, settings.fiscalYearStartMonth) })),
+      transfers: [...booking.transfers],
+      numbers: {},
+    };
+    const years = decided.entries.map((e) => e.fiscalYear);
+    const earliest = years.length > 0 ? Math.min(...years) : undefined;
+    if (earliest !== undefined && (firstFiscalYear === undefined || earliest < firstFiscalYear)) await noteFiscalYearBooked(caeId, earliest);
+    if (await putOnce({ ...keys.bookedEvent(caeId, eventId), type: 'BOOK_EVENT', eventId, bookedAt: nowIso(), ...decided })) {
+      stored = decided;
+    } else {
+      stored = (await readEvent(caeId, eventId)) as StoredEvent;
+      retry = true;
+    }
+  }
+  for (const transfer of stored.transfers) await putOnce(transferItem(caeId, transfer));
+  const today = todayInParis();
+  for (const draft of stored.entries) {
+    if (stored.numbers[draft.key] !== undefined) continue;
+    const { fiscalYear, ...content } = draft;
+    await numberEntry({
+      caeId,
+      journal: draft.journal,
+      fiscalYear,
+      eventId,
+      key: draft.key,
+      today,
+      retry,
+      build: (sequence, validatedOn) =>
+        ({ ...content, eventId, fiscalYear, sequence, number: entryNumber(draft.journal, fiscalYear, sequence), validatedOn }) as unknown as NumberedItem,
+      toItem: (entry) => entryItem(caeId, entry as unknown as BookedEntry),
+      numberedMeanwhile: async () => (await readEvent(caeId, eventId))?.numbers[draft.key],
+    });
+  }
+}
+
+// ---- Reading the books ----
+
+/** The journals in the order the FEC lists them (opening balances first, written apart). */
+export const FEC_JOURNAL_ORDER = (Object.keys(JOURNALS) as JournalCode[]).filter((j) => j !== 'AN');
+
+/** One page of the entries dated from `from` to `to` (inclusive), by date, optionally of one journal. */
+export async function listBookEntries(
+  caeId: string,
+  range: { from: string; to: string; journal?: JournalCode },
+  limit: number,
+  cursor: string | undefined,
+): Promise<{ items: BookedEntry[]; nextCursor: string | null }> {
+  const partition = keys.bookDatePartition(caeId);
+  const page = await queryPage(
+    {
+      IndexName: keys.GSI1,
+      KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :lo AND :hi',
+      ExpressionAttributeValues: { ':pk': partition, ':lo': `${range.from}#`, ':hi': `${range.to}#~`, ...(range.journal ? { ':journal': range.journal } : {}) },
+      ...(range.journal ? { FilterExpression: 'journal = :journal' } : {}),
+    },
+    { attribute: 'GSI1PK', value: partition },
+    limit,
+    cursor,
+  );
+  return { items: page.items.map(entryFromItem), nextCursor: page.nextCursor };
+}
+
+/** Every line of the entries dated from `from` to `to`: one range of the CAE's by-date listing. */
+export async function linesBetween(caeId: string, from: string, to: string): Promise<EntryLine[]> {
+  const items = await queryAll({
+    IndexName: keys.GSI1,
+    KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :lo AND :hi',
+    ExpressionAttributeValues: { ':pk': keys.bookDatePartition(caeId), ':lo': `${from}#`, ':hi': `${to}#~` },
+    ProjectionExpression: 'lines',
+  });
+  return items.flatMap((item) => item.lines as EntryLine[]);
+}
+
+/** An activity's analytic lines and transfers dated from `from` to `to`: one range of its GSI2 listing. */
+export async function activityLinesBetween(caeId: string, activity: string, from: string, to: string): Promise<{ lines: EntryLine[]; transfers: AnalyticTransfer[] }> {
+  const items = await queryAll({
+    IndexName: keys.GSI2,
+    KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :lo AND :hi',
+    ExpressionAttributeValues: { ':pk': keys.bookActivityPartition(caeId, activity), ':lo': `${from}#`, ':hi': `${to}#~` },
+  });
+  const lines: EntryLine[] = [];
+  const transfers: AnalyticTransfer[] = [];
+  for (const item of items) {
+    if (item.type === 'BOOK_TRANSFER') {
+      const { PK, SK, GSI2PK, GSI2SK, type, ...transfer } = item;
+      transfers.push(transfer as unknown as AnalyticTransfer);
+    } else {
+      // The lines of this activity only (every line of an entry carries its activity today).
+      lines.push(...(item.lines as EntryLine[]).filter((l) => l.activity === activity));
+    }
+  }
+  return { lines, transfers };
+}
+
+/** A journal's entries of a fiscal year, in number order: one query on its partition. */
+export async function journalEntries(caeId: string, journal: JournalCode, fiscalYear: number): Promise<BookedEntry[]> {
+  const items = await queryAll({
+    KeyConditionExpression: 'PK = :pk AND begins_with(SK, :n)',
+    ExpressionAttributeValues: { ':pk': keys.journalPartition(caeId, journal, fiscalYear), ':n': 'N#' },
+    ConsistentRead: true,
+  });
+  return items.map(entryFromItem);
+}
+
+/** Whether a fiscal year has any entry (one small query per journal, stopping at the first found). */
+export async function fiscalYearHasEntries(caeId: string, fiscalYear: number): Promise<boolean> {
+  for (const journal of FEC_JOURNAL_ORDER) {
+    const page = await queryPage(
+      { KeyConditionExpression: 'PK = :pk AND begins_with(SK, :n)', ExpressionAttributeValues: { ':pk': keys.journalPartition(caeId, journal, fiscalYear), ':n': 'N#' } },
+      { attribute: 'PK', value: keys.journalPartition(caeId, journal, fiscalYear) },
+      1,
+      undefined,
+    );
+    if (page.items.length > 0) return true;
+  }
+  return false;
+}
