@@ -71,6 +71,12 @@ export const routes = {
   createGrant: { method: 'POST', path: '/caes/{caeId}/grants', handler: 'functions/grants/createGrant.ts', roles: CAE_TEAM, access: 'write', summary: 'Record a public grant received by the CAE (Idempotency-Key)' },
   getTerritoryReport: { method: 'GET', path: '/reports/territories/{territory}', handler: 'functions/reports/getTerritoryReport.ts', roles: ['federation_admin', 'funder'], access: 'read', summary: 'Territorial impact report over a period (JSON, CSV or HTML)' },
   getFederationSummary: { method: 'GET', path: '/federation/summary', handler: 'functions/federation/getSummary.ts', roles: ADMIN, access: 'read', summary: "The federation's month, one row per CAE" },
+
+  putAccountingSettings: { method: 'PUT', path: '/caes/{caeId}/accounting-settings', handler: 'functions/accounting/putSettings.ts', roles: CAE_TEAM, access: 'write', summary: "Set the CAE's accounting settings (fiscal year, VAT on debits, account overrides)" },
+  listBookEntries: { method: 'GET', path: '/caes/{caeId}/accounting/entries', handler: 'functions/accounting/listEntries.ts', roles: CAE_TEAM, access: 'read', summary: "The books' entries of a period, by date" },
+  getTrialBalance: { method: 'GET', path: '/caes/{caeId}/accounting/trial-balance', handler: 'functions/accounting/getTrialBalance.ts', roles: CAE_TEAM, access: 'read', summary: 'The trial balance of a period, of the CAE or of one activity (analytic)' },
+  getVatFigures: { method: 'GET', path: '/caes/{caeId}/accounting/vat', handler: 'functions/accounting/getVatFigures.ts', roles: CAE_TEAM, access: 'read', summary: "The figures of a month's VAT return" },
+  getFec: { method: 'GET', path: '/caes/{caeId}/accounting/fec', handler: 'functions/accounting/getFec.ts', roles: CAE_TEAM, access: 'read', summary: "A fiscal year's FEC (Fichier des Écritures Comptables)" },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof routes;

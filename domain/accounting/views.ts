@@ -17,7 +17,7 @@ export interface TrialBalanceAccount {
 }
 
 export interface TrialBalance {
-  readonly accounts: readonly TrialBalanceAccount[];
+  readonly accounts: TrialBalanceAccount[];
   /** `result`: credit minus debit over classes 6 and 7 (a profit is positive). */
   readonly totals: { readonly debit: string; readonly credit: string; readonly result: string };
 }
@@ -55,7 +55,7 @@ export function trialBalance(lines: Iterable<Pick<EntryLine, 'account' | 'accoun
 }
 
 export interface VatFigures {
-  readonly collected: readonly { rate: string; base: string; amount: string }[];
+  readonly collected: { rate: string; base: string; amount: string }[];
   readonly deductible: { readonly goodsAndServices: string; readonly fixedAssets: string };
   readonly netDue: string;
   readonly credit: string;

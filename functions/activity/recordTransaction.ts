@@ -4,6 +4,7 @@
  * the ledger (repositories/ledger.ts `postEntry`), whose entry carries the idempotency claim: three requests.
  */
 import { recordTransaction } from '../../domain/activityAccount/index.js';
+import { bookLedgerEntry } from '../accounting/bookings.js';
 import { requireEntrepreneur } from '../shared/auth.js';
 import { httpHandler } from '../shared/http.js';
 import { entryClaim } from '../shared/idempotency.js';
@@ -26,5 +27,6 @@ export const handler = httpHandler('recordTransaction', contracts.recordTransact
       return decision.value;
     },
   });
+  await bookLedgerEntry(params.caeId, posted.entry);
   return replyWith(posted);
 });

@@ -2,6 +2,7 @@
  * Every route's contract, by route id: what /openapi.json is generated from. A route of the route table
  * without a contract here fails the OpenAPI test.
  */
+import { contracts as accounting } from '../accounting/api.js';
 import { contracts as activity } from '../activity/api.js';
 import { contracts as caes } from '../caes/api.js';
 import { contracts as entrepreneurs } from '../entrepreneurs/api.js';
@@ -11,4 +12,4 @@ import { contracts as reports } from '../reports/api.js';
 import type { Contract } from '../shared/http.js';
 import { contracts as service } from './api.js';
 
-export const catalog: Record<string, Contract> = { ...service, ...caes, ...entrepreneurs, ...activity, ...governance, ...payroll, ...reports };
+export const catalog: Record<string, Contract> = { ...service, ...caes, ...entrepreneurs, ...activity, ...governance, ...payroll, ...reports, ...accounting };

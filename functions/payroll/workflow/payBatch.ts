@@ -28,6 +28,7 @@ import {
 import { beatRun, readBatch, recordBatchUnpaid } from '../../shared/repositories/payrollBatches.js';
 import { findRun, type MonthResult, resultFromItem, type StoredPayslip, type UnpaidEntrepreneur } from '../../shared/repositories/payrollRuns.js';
 import { payrollSettingsOf } from '../settings.js';
+import { bookClosedMonth } from '../../accounting/bookings.js';
 
 export interface BatchEvent {
   BatchInput: { caeId: string; month: string };
@@ -142,6 +143,7 @@ export async function handler(event: BatchEvent): Promise<{ paid: number; writte
         if (alreadyClosed[months.indexOf(result.month)]) continue;
         const outcome = await writeClosedMonth(result);
         if (outcome.written) written += 1;
+        await bookClosedMonth(outcome.result);
       }
       if (p.fixedMonthlyGross !== null) paid += 1;
     }

@@ -1,0 +1,76 @@
+/**
+ * The books' side of flows that live elsewhere: what the activity ledger and payroll hand to `bookEvent`
+ * (docs/architecture.md "The books"). Each maps a stored record to its business event; booking is idempotent,
+ * so a retried request or a month run again books once.
+ */
+import type { PayrollMonthClosed, PayslipFigures, TransactionRecorded } from '../../domain/accounting/index.js';
+import { Dec, formatMoney } from '../../domain/money.js';
+import { bookEvent } from '../shared/repositories/books.js';
+import type { LedgerEntry } from '../shared/repositories/ledger.js';
+import type { MonthResult, StoredPayslip } from '../shared/repositories/payrollRuns.js';
+
+/** A typed transaction (or its reversal) as posted by `postEntry`: an OD entry against the suspense account. */
+export function transactionEvent(entry: LedgerEntry): TransactionRecorded {
+  return {
+    kind: 'transaction_recorded',
+    transactionId: entry.id,
+    activity: entry.entrepreneurId,
+    type: entry.type,
+    date: entry.date,
+    amountExclVat: entry.amountExclVat,
+    vatRate: entry.vatRate,
+    vatAmount: entry.vatAmount,
+    label: entry.label,
+    ...(entry.reference === undefined ? {} : { reference: entry.reference }),
+    ...(entry.category === undefined ? {} : { category: entry.category }),
+    ...(entry.reverses === undefined ? {} : { reverses: entry.reverses }),
+  };
+}
+
+/** Books a typed transaction of the activity ledger (after `postEntry`: only an entry counted in its month). */
+export async function bookLedgerEntry(caeId: string, entry: LedgerEntry): Promise<void> {
+  // Entries of other flows (invoices, claims…) are booked by those flows with their third parties.
+  if (entry.origin !== undefined && entry.origin !== 'transaction' && entry.origin !== 'reversal') return;
+  await bookEvent(caeId, transactionEvent(entry));
+}
+
+/**
+ * Contributions owed to bodies other than URSSAF (437): complementary pension (AGIRC-ARRCO, CET) and the health
+ * insurance; the rest, the general reduction included, is URSSAF's (431).
+ */
+const OTHER_BODIES = /^(retraite-complementaire|cet$|complementaire-sante|prevoyance)/;
+
+export function payslipFigures(payslip: StoredPayslip): PayslipFigures {
+  let employee = new Dec(0);
+  let employer = new Dec(0);
+  for (const line of payslip.lines) {
+    if (!OTHER_BODIES.test(line.code)) continue;
+    employee = employee.plus(line.employeeAmount);
+    employer = employer.plus(line.employerAmount);
+  }
+  const taxWithheld = (payslip as StoredPayslip & { taxWithheld?: string }).taxWithheld;
+  return {
+    gross: payslip.gross,
+    employerContributions: payslip.employerContributions,
+    employeeContributions: payslip.employeeContributions,
+    net: payslip.net,
+    ...(taxWithheld === undefined ? {} : { taxWithheld }),
+    otherSocialBodies: { employee: formatMoney(employee), employer: formatMoney(employer) },
+  };
+}
+
+/** A month as payroll closed it for one entrepreneur: the PA entry of its payslip, its contribution's transfer. */
+export function closedMonthEvent(result: MonthResult): PayrollMonthClosed {
+  return {
+    kind: 'payroll_month_closed',
+    month: result.month,
+    activity: result.entrepreneurId,
+    contribution: result.account.contribution,
+    ...(result.payslip ? { payslip: payslipFigures(result.payslip) } : {}),
+  };
+}
+
+/** Books a closed month (PayBatch, after `writeClosedMonth`). */
+export async function bookClosedMonth(result: MonthResult): Promise<void> {
+  await bookEvent(result.caeId, closedMonthEvent(result));
+}
