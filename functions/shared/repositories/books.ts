@@ -178,7 +178,8 @@ export async function linesBetween(caeId: string, from: string, to: string): Pro
     IndexName: keys.GSI1,
     KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :lo AND :hi',
     ExpressionAttributeValues: { ':pk': keys.bookDatePartition(caeId), ':lo': `${from}#`, ':hi': `${to}#~` },
-    ProjectionExpression: 'lines',
+    ProjectionExpression: '#lines',
+    ExpressionAttributeNames: { '#lines': 'lines' },
   });
   return items.flatMap((item) => item.lines as EntryLine[]);
 }
