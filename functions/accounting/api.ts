@@ -8,7 +8,10 @@ const caeParams = z.object({ caeId: id });
 
 /** `accounts` of the settings: a PCG account of the role's class for each role named. */
 const accounts = z
-  .record(z.string(), z.string({ error: 'must be an account number as a string, e.g. "706000"' }))
+  .record(
+    z.string(),
+    z.string({ error: 'must be an account number as a string, e.g. "706000"' }).regex(/^[0-9A-Z]{3,20}$/, { message: 'must be a PCG account: 3 to 20 digits or capitals, e.g. "706100"' }),
+  )
   .superRefine((given, ctx) => {
     for (const [role, number] of Object.entries(given)) {
       if (!(ACCOUNT_ROLES as readonly string[]).includes(role)) {

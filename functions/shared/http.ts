@@ -48,7 +48,9 @@ export interface HttpRequest<C extends Contract, Auth extends boolean> {
 
 export type HttpReply<C extends Contract> =
   | { status?: number; body: In<C['response']>; headers?: Record<string, string> }
-  | { status?: number; raw: string; contentType: string; headers?: Record<string, string> };
+  | { status?: number; raw: string; contentType: string; headers?: Record<string, string> }
+  /** A binary document (a PDF): sent base64-encoded with isBase64Encoded, as API Gateway expects. */
+  | { status?: number; bytes: Uint8Array; contentType: string; headers?: Record<string, string> };
 
 type Handler = (event: APIGatewayProxyEventV2, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
@@ -112,6 +114,10 @@ export function httpHandler<C extends Contract, Id extends RouteId>(
     // A CAE's staff and entrepreneurs reach DynamoDB confined to their CAE's keys (IAM backstop, tenantScope.ts).
     const reply = caller?.caeId && (caller.role === 'cae_staff' || caller.role === 'entrepreneur') ? await withinTenant(caller.caeId, run) : await run();
     const status = reply.status ?? contract.status;
+    if ('bytes' in reply) {
+      const body = Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength).toString('base64');
+      return { statusCode: status, headers: { 'content-type': reply.contentType, ...reply.headers }, body, isBase64Encoded: true };
+    }
     if ('raw' in reply) {
       return { statusCode: status, headers: { 'content-type': reply.contentType, ...reply.headers }, body: reply.raw };
     }

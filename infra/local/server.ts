@@ -216,7 +216,8 @@ export async function startLocalApi(options: LocalApiOptions): Promise<LocalApi>
       if (result === 'late') return unavailable(res, tooLate);
       const response = typeof result === 'string' ? { statusCode: 200, body: result, headers: { 'content-type': 'application/json' } } : result;
       res.writeHead(response.statusCode ?? 200, response.headers as Record<string, string>);
-      res.end(response.body ?? '');
+      // a binary body (a PDF) comes base64-encoded, as API Gateway decodes it
+      res.end(response.isBase64Encoded && response.body ? Buffer.from(response.body, 'base64') : (response.body ?? ''));
     } catch (error) {
       // A handler that throws past its own error middleware is a bug; like API Gateway, expose nothing.
       console.error(error);

@@ -15,6 +15,7 @@ const suites: Record<string, () => Promise<{ main: () => Promise<void> }>> = {
   payroll: () => import('./payroll.js'),
   workflow: () => import('./workflow.js'),
   reports: () => import('./reports.js'),
+  books: () => import('./books.js'),
   soak: () => import('./soak.js'),
 };
 
