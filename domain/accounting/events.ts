@@ -157,22 +157,22 @@ export type BusinessEvent =
   | PayrollMonthClosed
   | TransactionRecorded;
 
-/** The id of an event, from the record it comes from: the same fact always has the same id. */
+/** The id of an event, from the record it comes from: the same fact always has the same id (letters, digits, `_`, `-`). */
 export function eventIdOf(event: BusinessEvent): string {
   switch (event.kind) {
     case 'invoice_issued':
-      return `INV.${event.invoiceId}`;
+      return `INV_${event.invoiceId}`;
     case 'credit_note_issued':
-      return `CN.${event.creditNoteId}`;
+      return `CN_${event.creditNoteId}`;
     case 'payment_received':
-      return `PAY.${event.paymentId}`;
+      return `PAY_${event.paymentId}`;
     case 'supplier_invoice_approved':
-      return `SUP.${event.supplierInvoiceId}`;
+      return `SUP_${event.supplierInvoiceId}`;
     case 'expense_claim_approved':
-      return `NDF.${event.claimId}`;
+      return `NDF_${event.claimId}`;
     case 'payroll_month_closed':
-      return `PA.${event.activity}.${event.month}`;
+      return `PA_${event.activity}_${event.month}`;
     case 'transaction_recorded':
-      return `TX.${event.activity}.${event.transactionId}`;
+      return `TX_${event.activity}_${event.transactionId}`;
   }
 }

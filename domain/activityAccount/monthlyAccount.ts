@@ -22,6 +22,8 @@ export interface OpeningFigures {
   readonly cumulatedRevenue: Decimal;
   readonly cumulatedMargin: Decimal;
   readonly cumulatedContribution: Decimal;
+  /** Payments received excl. VAT, year to date (the base of "collected" policies); absent: 0. */
+  readonly cumulatedCollected?: Decimal;
 }
 
 /** The opening figures of an entrepreneur's first month: all zero. */
@@ -30,6 +32,7 @@ export const NO_HISTORY: OpeningFigures = Object.freeze({
   cumulatedRevenue: ZERO,
   cumulatedMargin: ZERO,
   cumulatedContribution: ZERO,
+  cumulatedCollected: ZERO,
 });
 
 /**
@@ -46,6 +49,8 @@ export function openingFigures(month: IsoMonth, previous: MonthlyAccountSnapshot
     cumulatedRevenue: sameYear ? new Dec(previous.cumulatedRevenue) : ZERO,
     cumulatedMargin: sameYear ? new Dec(previous.cumulatedMargin) : ZERO,
     cumulatedContribution: sameYear ? new Dec(previous.cumulatedContribution) : ZERO,
+    // Absent from the snapshots of accounts that never collected anything (snapshot.ts).
+    cumulatedCollected: sameYear ? new Dec(previous.cumulatedCollected ?? 0) : ZERO,
   };
 }
 
@@ -73,6 +78,9 @@ export interface MonthlyAccount {
   /** Year-to-date base under this month's policy (revenue or margin). */
   readonly cumulatedBase: Decimal;
   readonly cumulatedContribution: Decimal;
+  /** Payments received on invoices in the month, excl. VAT, and year to date. */
+  readonly collected: Decimal;
+  readonly cumulatedCollected: Decimal;
   /** The policy the contribution was computed with (a closed month keeps it). */
   readonly policy: ContributionPolicy;
   readonly closed: boolean;
@@ -103,9 +111,12 @@ export function computeMonthlyAccount(input: MonthlyAccountInput): MonthlyAccoun
   let purchases: Decimal = ZERO;
   let vatCollected: Decimal = ZERO;
   let vatDeductible: Decimal = ZERO;
+  let collected: Decimal = ZERO;
   for (const entry of input.entries) {
     if (entry.month !== month) throw new RangeError(`entry ${entry.id} of ${entry.month} is not in ${month}`);
-    if (entry.type === 'revenue') {
+    if (entry.type === 'collection') {
+      collected = collected.plus(entry.amountExclVat);
+    } else if (entry.type === 'revenue') {
       revenue = revenue.plus(entry.amountExclVat);
       vatCollected = vatCollected.plus(entry.vatAmount);
     } else {
@@ -114,7 +125,7 @@ export function computeMonthlyAccount(input: MonthlyAccountInput): MonthlyAccoun
       if (entry.category === 'purchase_for_resale') purchases = purchases.plus(entry.amountExclVat);
     }
   }
-  return accountFromTotals({ ...input, totals: { revenue, expenses, purchases, vatCollected, vatDeductible } });
+  return accountFromTotals({ ...input, totals: { revenue, expenses, purchases, vatCollected, vatDeductible, collected } });
 }
 
 /** What the account of a month is computed from when its entries are already added up. */
@@ -128,16 +139,17 @@ export interface AccountFromTotalsInput extends Omit<MonthlyAccountInput, 'entri
  */
 export function accountFromTotals(input: AccountFromTotalsInput): MonthlyAccount {
   const { month, opening, policy } = input;
-  const { revenue, expenses, purchases, vatCollected, vatDeductible } = input.totals;
+  const { revenue, expenses, purchases, vatCollected, vatDeductible, collected } = input.totals;
   const margin = revenue.minus(purchases);
-  const onMargin = baseOf(policy) === 'margin';
-  const contributionBase = onMargin ? margin : revenue;
-  const cumulatedBaseBefore = onMargin ? opening.cumulatedMargin : opening.cumulatedRevenue;
+  const base = baseOf(policy);
+  const contributionBase = base === 'margin' ? margin : base === 'collected' ? collected : revenue;
+  const cumulatedBaseBefore = base === 'margin' ? opening.cumulatedMargin : base === 'collected' ? (opening.cumulatedCollected ?? ZERO) : opening.cumulatedRevenue;
   const contribution = computeContribution({
     policy,
     month,
     baseThisMonth: contributionBase,
-    revenueThisMonth: revenue,
+    // On "collected", a month has activity (the floor applies) when money came in, not when invoices went out.
+    revenueThisMonth: base === 'collected' ? collected : revenue,
     cumulatedBaseBeforeMonth: cumulatedBaseBefore,
     cumulatedContributionBeforeMonth: opening.cumulatedContribution,
   });
@@ -161,6 +173,8 @@ export function accountFromTotals(input: AccountFromTotalsInput): MonthlyAccount
     cumulatedMargin: opening.cumulatedMargin.plus(margin),
     cumulatedBase: cumulatedBaseBefore.plus(contributionBase),
     cumulatedContribution: opening.cumulatedContribution.plus(contribution),
+    collected,
+    cumulatedCollected: (opening.cumulatedCollected ?? ZERO).plus(collected),
     policy,
     closed: input.closed ?? false,
   };

@@ -26,6 +26,9 @@ export interface MonthlyAccountSnapshot {
   readonly cumulatedMargin: string;
   readonly cumulatedBase: string;
   readonly cumulatedContribution: string;
+  /** Only when something was collected this year (invoices paid): other accounts keep the shape they had. */
+  readonly collected?: string;
+  readonly cumulatedCollected?: string;
   readonly policy: ContributionPolicy;
   readonly closed: boolean;
 }
@@ -68,6 +71,9 @@ export function toSnapshot(account: MonthlyAccount): MonthlyAccountSnapshot {
     cumulatedMargin: formatMoney(account.cumulatedMargin),
     cumulatedBase: formatMoney(account.cumulatedBase),
     cumulatedContribution: formatMoney(account.cumulatedContribution),
+    ...(account.cumulatedCollected.isZero() && account.collected.isZero()
+      ? {}
+      : { collected: formatMoney(account.collected), cumulatedCollected: formatMoney(account.cumulatedCollected) }),
     policy: account.policy,
     closed: account.closed,
   });

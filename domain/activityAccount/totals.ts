@@ -2,8 +2,10 @@
  * A month's totals: what the entries dated in a month add up to, kept as they are written (one small stored
  * item per entrepreneur and month), so that an account is computed from a handful of figures instead of
  * every entry. They hold exactly what the account and every contribution policy need: revenue (the base of
- * most policies and the floor's test), purchases for resale (margin policies), expenses and VAT. A future
- * base ("collected": payments received excl. VAT) adds one figure here and one effect in `effectOf`.
+ * most policies and the floor's test), purchases for resale (margin policies), expenses, VAT, and what was
+ * collected: the payments received on invoices, excl. VAT (the base of "collected" policies). A payment is an
+ * entry of type 'collection' whose only effect is on `collected`: the revenue was counted when the invoice was
+ * issued, so an account that does not invoice through the product (typed transactions only) never changes.
  *
  * `computeMonthlyAccount` (monthlyAccount.ts), which sums the entries themselves, is the reference these
  * totals are checked against (test/unit/activityAccount/totals.test.ts).
@@ -20,10 +22,12 @@ export interface MonthTotals {
   readonly purchases: Decimal;
   readonly vatCollected: Decimal;
   readonly vatDeductible: Decimal;
+  /** Payments received on invoices in the month, excl. VAT (entries of type 'collection'). */
+  readonly collected: Decimal;
 }
 
 /** The figures of `MonthTotals`, in a fixed order (what the store keeps, one number each). */
-export const TOTALS_FIGURES = ['revenue', 'expenses', 'purchases', 'vatCollected', 'vatDeductible'] as const satisfies readonly (keyof MonthTotals)[];
+export const TOTALS_FIGURES = ['revenue', 'expenses', 'purchases', 'vatCollected', 'vatDeductible', 'collected'] as const satisfies readonly (keyof MonthTotals)[];
 
 /** A month without entries. */
 export const NO_TOTALS: MonthTotals = Object.freeze({
@@ -32,6 +36,7 @@ export const NO_TOTALS: MonthTotals = Object.freeze({
   purchases: ZERO,
   vatCollected: ZERO,
   vatDeductible: ZERO,
+  collected: ZERO,
 });
 
 /**
@@ -40,6 +45,7 @@ export const NO_TOTALS: MonthTotals = Object.freeze({
  * resale) purchases for an expense.
  */
 export function effectOf(entry: Transaction): MonthTotals {
+  if (entry.type === 'collection') return { ...NO_TOTALS, collected: new Dec(entry.amountExclVat) };
   if (entry.type === 'revenue') return { ...NO_TOTALS, revenue: new Dec(entry.amountExclVat), vatCollected: new Dec(entry.vatAmount) };
   const amount = new Dec(entry.amountExclVat);
   return {
@@ -58,6 +64,7 @@ export function addTotals(a: MonthTotals, b: MonthTotals): MonthTotals {
     purchases: a.purchases.plus(b.purchases),
     vatCollected: a.vatCollected.plus(b.vatCollected),
     vatDeductible: a.vatDeductible.plus(b.vatDeductible),
+    collected: a.collected.plus(b.collected),
   };
 }
 

@@ -15,8 +15,11 @@ import {
 } from './rules.js';
 import { parseVatRate, type VatRate, vatOn } from './vat.js';
 
-/** Sales (revenue) or charges (expense) of the activity. */
-export type TransactionType = 'revenue' | 'expense';
+/**
+ * Sales (revenue) or charges (expense) of the activity, or a payment received on an invoice (collection: only
+ * posted by invoicing, it adds to the month's `collected` and to nothing else; totals.ts).
+ */
+export type TransactionType = 'revenue' | 'expense' | 'collection';
 
 /**
  * What an expense is, for policies on margin: 'purchase_for_resale' (achats de marchandises) counts against

@@ -5,8 +5,11 @@
 import { Dec } from '../money.js';
 import type { Decimal } from 'decimal.js';
 
-/** What the rate applies to: revenue excl. VAT, or gross margin (revenue − purchases for resale). */
-export type ContributionBase = 'revenue' | 'margin';
+/**
+ * What the rate applies to: revenue excl. VAT, gross margin (revenue − purchases for resale), or what was
+ * collected: the payments received on invoices in the month, excl. VAT (docs/domain.md "Contribution").
+ */
+export type ContributionBase = 'revenue' | 'margin' | 'collected';
 
 /** Fields every kind of policy shares. Amounts are money strings ("40.00"). */
 interface PolicyLimits {

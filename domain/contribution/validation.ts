@@ -78,8 +78,8 @@ export function validatePolicy(policy: ContributionPolicy, prefix = ''): Violati
   if (policy.kind === 'flat') out.push(...checkRate(policy.rate, at(prefix, 'rate')));
   else if (policy.kind === 'tiered') out.push(...checkBrackets(policy, prefix));
   else return [violation('invalid-kind', at(prefix, 'kind'), "kind is 'flat' or 'tiered'")];
-  if (policy.base !== undefined && policy.base !== 'revenue' && policy.base !== 'margin') {
-    out.push(violation('invalid-base', at(prefix, 'base'), "base is 'revenue' or 'margin'"));
+  if (policy.base !== undefined && policy.base !== 'revenue' && policy.base !== 'margin' && policy.base !== 'collected') {
+    out.push(violation('invalid-base', at(prefix, 'base'), "base is 'revenue', 'margin' or 'collected'"));
   }
   const floor = policy.monthlyFloor === undefined ? [] : checkAmount(policy.monthlyFloor, at(prefix, 'monthlyFloor'));
   const cap = policy.yearlyCap === undefined ? [] : checkAmount(policy.yearlyCap, at(prefix, 'yearlyCap'));

@@ -10,7 +10,7 @@ import type { LedgerEntry } from '../shared/repositories/ledger.js';
 import type { MonthResult, StoredPayslip } from '../shared/repositories/payrollRuns.js';
 
 /** A typed transaction (or its reversal) as posted by `postEntry`: an OD entry against the suspense account. */
-export function transactionEvent(entry: LedgerEntry): TransactionRecorded {
+export function transactionEvent(entry: LedgerEntry & { type: 'revenue' | 'expense' }): TransactionRecorded {
   return {
     kind: 'transaction_recorded',
     transactionId: entry.id,
@@ -31,7 +31,9 @@ export function transactionEvent(entry: LedgerEntry): TransactionRecorded {
 export async function bookLedgerEntry(caeId: string, entry: LedgerEntry): Promise<void> {
   // Entries of other flows (invoices, claims…) are booked by those flows with their third parties.
   if (entry.origin !== undefined && entry.origin !== 'transaction' && entry.origin !== 'reversal') return;
-  await bookEvent(caeId, transactionEvent(entry));
+  // A collection (a payment received, for contributions on what is collected) moves no account of the books here.
+  if (entry.type !== 'revenue' && entry.type !== 'expense') return;
+  await bookEvent(caeId, transactionEvent({ ...entry, type: entry.type }));
 }
 
 /**

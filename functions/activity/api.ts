@@ -16,7 +16,7 @@ export const vatRate = z
 export const transaction = z.object({
   id: z.string(),
   entrepreneurId: z.string(),
-  type: z.enum(['revenue', 'expense']),
+  type: z.enum(['revenue', 'expense', 'collection']),
   date: z.string(),
   month: z.string(),
   /** Negative only on a reversal. */

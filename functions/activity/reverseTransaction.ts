@@ -32,6 +32,11 @@ export const handler = httpHandler('reverseTransaction', contracts.reverseTransa
       const original = stored ? entryOf(stored) : undefined;
       // An entry whose posting was cut short is not in the account: there is nothing to reverse yet.
       if (!original || !(await isCounted(params.caeId, original))) throw new NotFound(`No transaction ${params.txId}.`);
+      // What invoicing posted is corrected by a credit note, never by a typed reversal (docs/domain.md "Invoicing").
+      if (original.origin !== undefined && original.origin !== 'transaction' && original.origin !== 'reversal') {
+        const message = `transaction ${params.txId} was posted by ${original.origin.replace('_', ' ')}: correct it there`;
+        throw new RuleViolated('posted-by-another-flow', message, [{ path: 'path.txId', message }]);
+      }
       const reservedFor = reservationOf(item(reservationKey));
       const context = {
         ...ledgerContext(entrepreneur, cae),

@@ -18,7 +18,7 @@ export const communeCode = z
   .refine(isCommuneCode, { message: 'is not an INSEE commune code in force' });
 
 const policyLimits = {
-  base: z.enum(['revenue', 'margin']).optional(),
+  base: z.enum(['revenue', 'margin', 'collected']).optional(),
   monthlyFloor: nonNegativeMoney.optional(),
   yearlyCap: nonNegativeMoney.optional(),
 };

@@ -7,9 +7,10 @@ import { contracts as activity } from '../activity/api.js';
 import { contracts as caes } from '../caes/api.js';
 import { contracts as entrepreneurs } from '../entrepreneurs/api.js';
 import { contracts as governance } from '../governance/api.js';
+import { contracts as invoicing } from '../invoicing/api.js';
 import { contracts as payroll } from '../payroll/api.js';
 import { contracts as reports } from '../reports/api.js';
 import type { Contract } from '../shared/http.js';
 import { contracts as service } from './api.js';
 
-export const catalog: Record<string, Contract> = { ...service, ...caes, ...entrepreneurs, ...activity, ...governance, ...payroll, ...reports, ...accounting };
+export const catalog: Record<string, Contract> = { ...service, ...caes, ...entrepreneurs, ...activity, ...governance, ...payroll, ...reports, ...invoicing, ...accounting };

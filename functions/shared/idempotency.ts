@@ -104,7 +104,21 @@ export interface EntryClaim {
 
 /** The claim of a request that creates a ledger entry (see `EntryClaim`). */
 export function entryClaim({ caeId, scope, caller, key, request }: IdempotentRequest): EntryClaim {
-  const digest = createHash('sha256').update(canonicalJson([caeId, scope, caller.role, caller.sub, key]), 'utf8').digest();
+  return { id: idOf([caeId, scope, caller.role, caller.sub, key]), fingerprint: sha256(canonicalJson(request)) };
+}
+
+/**
+ * The claim of an entry that a business document posts (an invoice's revenue for one VAT rate, a payment): its
+ * id derived from what the entry is (`parts`, e.g. CAE, 'invoice', invoice id, rate) rather than from a request,
+ * so that the request, its retries and a roll-forward of the document all post it under one id, once.
+ */
+export function derivedEntryClaim(parts: readonly unknown[]): EntryClaim {
+  return { id: idOf(parts), fingerprint: sha256(canonicalJson(['derived', ...parts])) };
+}
+
+/** 26 digits of Crockford's base32 from 130 bits of sha256 of `parts`. */
+function idOf(parts: readonly unknown[]): string {
+  const digest = createHash('sha256').update(canonicalJson(parts), 'utf8').digest();
   let bits = 0n;
   for (const byte of digest.subarray(0, 17)) bits = (bits << 8n) | BigInt(byte);
   bits >>= 6n; // 136 bits read, 130 kept
@@ -113,7 +127,7 @@ export function entryClaim({ caeId, scope, caller, key, request }: IdempotentReq
     id = CROCKFORD[Number(bits & 31n)] + id;
     bits >>= 5n;
   }
-  return { id, fingerprint: sha256(canonicalJson(request)) };
+  return id;
 }
 
 function newClaim(fingerprint: string, now: number): IdempotencyRecord {

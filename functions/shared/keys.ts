@@ -170,11 +170,8 @@ export const accountingSettings = (caeId: string) => ({ PK: `CAE#${caeId}#BOOKS`
 /** A booked business event: its entries as decided (before numbering) and the numbers they were given. */
 export const bookedEvent = (caeId: string, eventId: string) => ({ PK: `CAE#${caeId}#BOOKS#EVENT#${eventId}`, SK: 'EVENT' });
 
-/** One journal of one fiscal year: its counter and its numbered entries, in number order. */
+/** One journal of one fiscal year: its numbered entries, in number order (numbers from sequences.ts `journal-<code>`). */
 export const journalPartition = (caeId: string, journal: string, fiscalYear: number) => `CAE#${caeId}#BOOKS#J#${journal}#${fiscalYear}`;
-
-/** The counter of a journal's numbers in a fiscal year (the last number given, and to which entry). */
-export const journalCounter = (caeId: string, journal: string, fiscalYear: number) => ({ PK: journalPartition(caeId, journal, fiscalYear), SK: 'COUNTER' });
 
 /** A numbered entry: `N#<sequence>` in its journal's partition, so that a journal's year is one ordered query. */
 export const journalEntry = (caeId: string, journal: string, fiscalYear: number, sequence: number) => ({
@@ -190,3 +187,52 @@ export const bookActivityPartition = (caeId: string, activity: string) => `CAE#$
 
 /** An analytic transfer (an activity's contribution of a month), written once under its event's key. */
 export const analyticTransfer = (caeId: string, key: string) => ({ PK: `CAE#${caeId}#BOOKS#TRANSFER#${key}`, SK: 'TRANSFER' });
+
+// ---- Gapless numbering (invoices, credit notes, quotes, journals) ----
+
+/** The partition of one named sequence of a CAE: its yearly counters and the numbers bound to documents. */
+export const sequencePartition = (caeId: string, sequence: string) => `CAE#${caeId}#SEQ#${sequence}`;
+
+/** A sequence's counter for one year: the last number taken, who holds it, whether its document is finished. */
+export const sequenceCounter = (caeId: string, sequence: string, year: number) => ({
+  PK: sequencePartition(caeId, sequence),
+  SK: `YEAR#${String(year).padStart(4, '0')}`,
+});
+
+/** The number bound to one document of a sequence: written once (`attribute_not_exists`), under the document's ref. */
+export const sequenceBinding = (caeId: string, sequence: string, documentRef: string) => ({
+  PK: sequencePartition(caeId, sequence),
+  SK: `DOC#${documentRef}`,
+});
+
+// ---- Invoicing (customers, quotes, invoices, credit notes) ----
+
+/** A customer of an entrepreneur's activity, in the entrepreneur's partition (listed with `begins_with`). */
+export const customer = (caeId: string, entrepreneurId: string, customerId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `CUSTOMER#${customerId}`,
+});
+
+/** A quote of an entrepreneur's activity. */
+export const quote = (caeId: string, entrepreneurId: string, quoteId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `QUOTE#${quoteId}`,
+});
+
+/** An invoice (draft or issued), with its payments and what credit notes took off. */
+export const invoice = (caeId: string, entrepreneurId: string, invoiceId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `INVOICE#${invoiceId}`,
+});
+
+/** GSI1: every invoice of a CAE, in creation order (the CAE's invoice list). */
+export const caeInvoiceListing = (caeId: string, invoiceId: string) => ({ GSI1PK: `CAE#${caeId}#INVOICES`, GSI1SK: `INVOICE#${invoiceId}` });
+
+/** GSI2: the CAE's open receivables (issued, something still due) by due date: what is overdue on a day is one query. */
+export const receivableListing = (caeId: string, dueOn: string, invoiceId: string) => ({ GSI2PK: `CAE#${caeId}#RECEIVABLES`, GSI2SK: `DUE#${dueOn}#${invoiceId}` });
+
+/** A credit note, under the entrepreneur of the invoice it corrects. */
+export const creditNote = (caeId: string, entrepreneurId: string, creditNoteId: string) => ({
+  PK: `CAE#${caeId}#ENT#${entrepreneurId}`,
+  SK: `CREDITNOTE#${creditNoteId}`,
+});

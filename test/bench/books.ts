@@ -135,8 +135,8 @@ export async function main(): Promise<void> {
       { step: 'initialize', name: 'benchRequestCounter' },
     );
     const { bookingOf, DEFAULT_SETTINGS, entryNumber, fiscalYearOf } = await import('../../domain/accounting/index.js');
-    const { entryItem, transferItem, bookEvent } = await import('../../functions/shared/repositories/books.js');
-    const { counterItem } = await import('../../functions/shared/repositories/journalNumbers.js');
+    const { entryItem, transferItem, bookEvent, journalSequence } = await import('../../functions/shared/repositories/books.js');
+    const keys = await import('../../functions/shared/keys.js');
     const { accountingSettingsItem } = await import('../../functions/shared/repositories/accountingSettings.js');
     const { createCae } = await import('../../functions/shared/repositories/caes.js');
     const { entrepreneurToItem } = await import('../../functions/shared/repositories/entrepreneurs.js');
@@ -180,7 +180,8 @@ export async function main(): Promise<void> {
     }
     for (const [key, last] of sequences) {
       const [journal, fy] = key.split('#') as [string, string];
-      items.push(counterItem(caeId, journal, Number(fy), last));
+      // The journal's counter as sequences.ts leaves it once every number is finished.
+      items.push({ ...keys.sequenceCounter(caeId, journalSequence(journal), Number(fy)), type: 'SEQUENCE_COUNTER', last, done: true, takenAt: 0 });
     }
     const loadStart = performance.now();
     await writeAll(db as never, tableName, items);

@@ -86,6 +86,8 @@ const SNAPSHOT_FIELDS = [
   'cumulatedMargin',
   'cumulatedBase',
   'cumulatedContribution',
+  'collected',
+  'cumulatedCollected',
   'policy',
   'closed',
 ] as const satisfies readonly (keyof MonthlyAccountSnapshot)[];

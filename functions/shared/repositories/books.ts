@@ -8,15 +8,16 @@
  *   number each was given (`numbers`). Its conditional put makes booking idempotent: the same event again (a
  *   retried handler, a second payroll run) finishes the same entries, with the same numbers, even if the
  *   settings changed in between.
- * - `CAE#<caeId>#BOOKS#J#<journal>#<fiscalYear>` / `COUNTER` and `N#<sequence>`: a journal's year, its counter
- *   and its numbered entries in number order (journalNumbers.ts). GSI1 `CAE#<caeId>#BOOKS#BYDATE` /
+ * - `CAE#<caeId>#BOOKS#J#<journal>#<fiscalYear>` / `N#<sequence>`: a journal's year, its numbered entries in
+ *   number order; the numbers come from the gapless sequence `journal-<code>` of each fiscal year (sequences.ts),
+ *   whose payload is the whole entry, so that whoever finishes a number writes its entry. GSI1 `CAE#<caeId>#BOOKS#BYDATE` /
  *   `<date>#<journal>#<fiscalYear>#<sequence>` lists every entry by date; GSI2 `CAE#<caeId>#BOOKS#ACT#<activity>`
  *   the entries of an activity by date.
  * - `CAE#<caeId>#BOOKS#TRANSFER#<key>` / `TRANSFER`: the analytic transfer of an activity's contribution,
  *   listed with the activity's entries through GSI2.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import {
   type AnalyticTransfer,
   type BusinessEvent,
@@ -34,7 +35,7 @@ import { nowIso, todayInParis } from '../clock.js';
 import { db, queryAll, queryPage, tableName } from '../dynamo.js';
 import * as keys from '../keys.js';
 import { noteFiscalYearBooked, readAccountingSettings } from './accountingSettings.js';
-import { type NumberedItem, numberEntry } from './journalNumbers.js';
+import { type BoundNumber, OutOfOrder, takeNumber } from './sequences.js';
 
 /** A booked entry as stored and shown. */
 export interface BookedEntry extends NumberedEntry {
@@ -105,7 +106,6 @@ async function putOnce(item: Record<string, unknown>): Promise<boolean> {
 export async function bookEvent(caeId: string, event: BusinessEvent): Promise<void> {
   const eventId = eventIdOf(event);
   let stored = await readEvent(caeId, eventId);
-  let retry = stored !== undefined;
   if (!stored) {
     const { settings, firstFiscalYear } = await readAccountingSettings(caeId);
     const booking = bookingOf(event, settings);
@@ -121,27 +121,67 @@ export async function bookEvent(caeId: string, event: BusinessEvent): Promise<vo
       stored = decided;
     } else {
       stored = (await readEvent(caeId, eventId)) as StoredEvent;
-      retry = true;
     }
   }
   for (const transfer of stored.transfers) await putOnce(transferItem(caeId, transfer));
-  const today = todayInParis();
   for (const draft of stored.entries) {
-    if (stored.numbers[draft.key] !== undefined) continue;
-    const { fiscalYear, ...content } = draft;
-    await numberEntry({
-      caeId,
-      journal: draft.journal,
-      fiscalYear,
-      eventId,
-      key: draft.key,
-      today,
-      retry,
-      build: (sequence, validatedOn) =>
-        ({ ...content, eventId, fiscalYear, sequence, number: entryNumber(draft.journal, fiscalYear, sequence), validatedOn }) as unknown as NumberedItem,
-      toItem: (entry) => entryItem(caeId, entry as unknown as BookedEntry),
-      numberedMeanwhile: async () => (await readEvent(caeId, eventId))?.numbers[draft.key],
-    });
+    if (stored.numbers[draft.key] === undefined) await numberDraft(caeId, eventId, draft);
+  }
+}
+
+/** The payload a journal number carries until its entry is written: the whole entry but its number. */
+interface PendingEntry {
+  eventId: string;
+  draft: EntryDraft & { fiscalYear: number };
+  validatedOn: string;
+}
+
+/** The numbers of journal `code`: one gapless sequence per fiscal year (sequences.ts). */
+export const journalSequence = (journal: string) => `journal-${journal}`;
+
+/**
+ * Writes a numbered entry and records its number on its event: what finishing a journal number does, by the
+ * booking that took it or by the next one if that booking crashed (conditional writes, harmless twice).
+ */
+async function writeNumbered(caeId: string, bound: BoundNumber<PendingEntry>): Promise<void> {
+  const { eventId, draft, validatedOn } = bound.payload;
+  const { fiscalYear, ...content } = draft;
+  const entry: BookedEntry = { ...content, eventId, fiscalYear, sequence: bound.number, number: entryNumber(draft.journal, fiscalYear, bound.number), validatedOn };
+  await putOnce(entryItem(caeId, entry));
+  await db.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: keys.bookedEvent(caeId, eventId),
+      UpdateExpression: 'SET numbers.#key = :seq',
+      ExpressionAttributeNames: { '#key': draft.key },
+      ExpressionAttributeValues: { ':seq': bound.number },
+    }),
+  );
+}
+
+/**
+ * Numbers one entry in its journal's sequence for its fiscal year, validated today: numbers follow validation,
+ * so a validation date never goes back (when clocks disagree, the entry takes the latest date numbered).
+ */
+async function numberDraft(caeId: string, eventId: string, draft: EntryDraft & { fiscalYear: number }): Promise<void> {
+  let validatedOn = todayInParis();
+  for (;;) {
+    try {
+      await takeNumber<PendingEntry>({
+        caeId,
+        sequence: journalSequence(draft.journal),
+        year: draft.fiscalYear,
+        documentRef: draft.key,
+        fingerprint: eventId,
+        payload: { eventId, draft, validatedOn },
+        date: validatedOn,
+        finish: (bound) => writeNumbered(caeId, bound),
+      });
+      return;
+    } catch (error) {
+      if (!(error instanceof OutOfOrder)) throw error;
+      validatedOn = error.latestDate;
+    }
   }
 }
 

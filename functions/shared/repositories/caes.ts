@@ -27,6 +27,22 @@ export interface StoredPayrollSettings {
 /** The settings of a CAE that has set none (docs/api.md "CAEs", payroll-settings defaults). */
 export const DEFAULT_PAYROLL_SETTINGS: StoredPayrollSettings = { headcount: 50 };
 
+/** What `PUT /caes/{caeId}/invoicing-settings` stores (docs/api.md "Invoicing"): money and rates as strings. */
+export interface InvoicingSettings {
+  legalName: string;
+  legalForm: string;
+  shareCapital: string;
+  rcs: string;
+  vatNumber: string;
+  address: { line1: string; line2?: string; postalCode: string; city: string; countryCode: 'FR' };
+  iban: string;
+  bic?: string;
+  apeCode: string;
+  paymentTermsDays: number;
+  latePenaltyRate: string;
+  selfIssueLimit: string;
+}
+
 export interface Cae {
   id: string;
   name: string;
@@ -37,6 +53,8 @@ export interface Cae {
   settings: CareerPathSettings;
   /** Payroll settings (headcount, AT/MP, health insurance, mobility), as money/rate strings; absent: defaults. */
   payrollSettings?: StoredPayrollSettings;
+  /** The identity the CAE's activities invoice under (PUT /caes/{caeId}/invoicing-settings); absent: not set yet. */
+  invoicingSettings?: InvoicingSettings;
   /** The last month closed by payroll ('YYYY-MM'): nothing may be dated in it or before, policies included. */
   lastClosedMonth?: string;
   createdAt: string;

@@ -59,8 +59,12 @@ import * as keys from '../keys.js';
 import { type Cae, caeFromItem } from './caes.js';
 import { type Entrepreneur, entrepreneurFromItem } from './entrepreneurs.js';
 
-/** Where an entry comes from: the flow that posted it (new flows add their kind). */
-export type EntryOrigin = 'transaction' | 'reversal';
+/**
+ * Where an entry comes from: the flow that posted it. Invoicing posts 'invoice' (revenue, one entry per VAT
+ * rate), 'credit_note' (the reversing revenue) and 'payment' (a 'collection' entry); expenses post
+ * 'expense_claim' and 'supplier_invoice'. Only 'transaction' entries are reversed by a typed reversal.
+ */
+export type EntryOrigin = 'transaction' | 'reversal' | 'invoice' | 'credit_note' | 'payment' | 'expense_claim' | 'supplier_invoice';
 
 /** A ledger entry as stored and shown: the domain's transaction, whose account, when and by what it was recorded. */
 export type LedgerEntry = Transaction & {
