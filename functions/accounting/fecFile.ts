@@ -14,7 +14,7 @@ import {
   type NumberedEntry,
   openingEntry,
 } from '../../domain/accounting/index.js';
-import { type BookedEntry, FEC_JOURNAL_ORDER, journalEntries } from '../shared/repositories/books.js';
+import { type BookedEntry, FEC_JOURNAL_ORDER, journalEntries, journalFecText } from '../shared/repositories/books.js';
 
 async function yearEntries(caeId: string, fiscalYear: number): Promise<BookedEntry[]> {
   const journals = await Promise.all(FEC_JOURNAL_ORDER.map((journal) => journalEntries(caeId, journal, fiscalYear)));
@@ -32,12 +32,9 @@ async function openingOf(caeId: string, fiscalYear: number, settings: Accounting
 
 /** The FEC text of a fiscal year. */
 export async function fecText(caeId: string, fiscalYear: number, settings: AccountingSettings, firstFiscalYear: number | undefined): Promise<string> {
-  const [opening, entries] = await Promise.all([
+  const [opening, journals] = await Promise.all([
     firstFiscalYear === undefined ? null : openingOf(caeId, fiscalYear, settings, firstFiscalYear),
-    yearEntries(caeId, fiscalYear),
+    Promise.all(FEC_JOURNAL_ORDER.map((journal) => journalFecText(caeId, journal, fiscalYear))),
   ]);
-  const parts = [fecHeader()];
-  if (opening) parts.push(fecLinesOf(opening));
-  for (const entry of entries) parts.push(fecLinesOf(entry));
-  return parts.join('');
+  return [fecHeader(), opening ? fecLinesOf(opening) : '', ...journals.flat()].join('');
 }

@@ -185,6 +185,9 @@ export const bookDatePartition = (caeId: string) => `CAE#${caeId}#BOOKS#BYDATE`;
 /** GSI2 partition of one activity's analytic lines (entries and contribution transfers), by date. */
 export const bookActivityPartition = (caeId: string, activity: string) => `CAE#${caeId}#BOOKS#ACT#${activity}`;
 
+/** The month's totals of the CAE's books, per account (debit, credit), with the entries they count. */
+export const bookMonthTotals = (caeId: string, month: string) => ({ PK: `CAE#${caeId}#BOOKS#TOTALS`, SK: `MONTH#${month}` });
+
 /** An analytic transfer (an activity's contribution of a month), written once under its event's key. */
 export const analyticTransfer = (caeId: string, key: string) => ({ PK: `CAE#${caeId}#BOOKS#TRANSFER#${key}`, SK: 'TRANSFER' });
 

@@ -3,7 +3,8 @@ import { db } from '../../../functions/shared/dynamo.js';
 import { bookEvent } from '../../../functions/shared/repositories/books.js';
 import { checkFec } from '../../support/fec.js';
 import { day, newCae, newEmployee, Y } from '../activity/fixtures.js';
-import { allEntries, anInvoice, aPayment, fec, putAccountingSettings, vat } from './fixtures.js';
+import { trialBalance as trialBalanceOf } from '../../../domain/accounting/index.js';
+import { allEntries, anInvoice, aPayment, fec, putAccountingSettings, trialBalance, vat } from './fixtures.js';
 
 const FAULT = 'booksFaultInjection';
 afterEach(() => {
@@ -142,5 +143,30 @@ describe('the FEC', () => {
       '445740 0,00 200,00',
     ]);
     expect(report.result).toBe('1000.00');
+  });
+});
+
+describe('the month totals behind the trial balance', () => {
+  it('give the same balance as the entries, for whole months and for days at the edges', async () => {
+    const caeId = await newCae();
+    const activity = await newEmployee(caeId);
+    for (const date of [day(1, 31), day(2, 1), day(2, 14), day(3, 31), day(4, 1)]) await bookEvent(caeId, anInvoice(activity, { date }));
+    await bookEvent(caeId, aPayment(anInvoice(activity), { date: day(2, 20), amount: '600.00' }));
+    for (const [from, to] of [[day(2, 1), day(3, 31)], [day(1, 31), day(4, 1)], [day(2, 2), day(3, 30)], [day(1, 1), day(12, 31)]] as const) {
+      const fromTotals = (await trialBalance(caeId, { from, to })).body;
+      const fromEntries = trialBalanceOf((await allEntries(caeId, { from, to })).flatMap((e) => e.lines as never));
+      expect(fromTotals.accounts, `${from}…${to}`).toEqual(fromEntries.accounts);
+    }
+  });
+
+  it('count an entry once when its booking is finished twice (a crash, then the retry)', async () => {
+    const caeId = await newCae();
+    const activity = await newEmployee(caeId);
+    const invoice = anInvoice(activity);
+    failFirstEntryWrite();
+    await expect(bookEvent(caeId, invoice)).rejects.toThrow('injected crash');
+    await Promise.all([bookEvent(caeId, invoice), bookEvent(caeId, anInvoice(activity))]);
+    const tb = await trialBalance(caeId, { from: day(3, 1), to: day(3, 31) });
+    expect(tb.body.accounts.find((a: { account: string }) => a.account === '411000')).toMatchObject({ debit: '2400.00' });
   });
 });
