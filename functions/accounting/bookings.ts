@@ -5,8 +5,8 @@
  */
 import type { PayrollMonthClosed, PayslipFigures, TransactionRecorded } from '../../domain/accounting/index.js';
 import { Dec, formatMoney } from '../../domain/money.js';
-import { bookEvent } from '../shared/repositories/books.js';
-import type { LedgerEntry } from '../shared/repositories/ledger.js';
+import { bookEvent, bookTypedTransactions } from '../shared/repositories/books.js';
+import { type LedgerEntry, listEntries } from '../shared/repositories/ledger.js';
 import type { MonthResult, StoredPayslip } from '../shared/repositories/payrollRuns.js';
 
 /** A typed transaction (or its reversal) as posted by `postEntry`: an OD entry against the suspense account. */
@@ -27,13 +27,13 @@ export function transactionEvent(entry: LedgerEntry & { type: 'revenue' | 'expen
   };
 }
 
-/** Books a typed transaction of the activity ledger (after `postEntry`: only an entry counted in its month). */
-export async function bookLedgerEntry(caeId: string, entry: LedgerEntry): Promise<void> {
+/** The event of a typed transaction of the activity ledger, or undefined for another flow's entry. */
+export function typedTransactionEvent(entry: LedgerEntry): TransactionRecorded | undefined {
   // Entries of other flows (invoices, claims…) are booked by those flows with their third parties.
-  if (entry.origin !== undefined && entry.origin !== 'transaction' && entry.origin !== 'reversal') return;
+  if (entry.origin !== undefined && entry.origin !== 'transaction' && entry.origin !== 'reversal') return undefined;
   // A collection (a payment received, for contributions on what is collected) moves no account of the books here.
-  if (entry.type !== 'revenue' && entry.type !== 'expense') return;
-  await bookEvent(caeId, transactionEvent({ ...entry, type: entry.type }));
+  if (entry.type !== 'revenue' && entry.type !== 'expense') return undefined;
+  return transactionEvent({ ...entry, type: entry.type });
 }
 
 /**
@@ -72,7 +72,25 @@ export function closedMonthEvent(result: MonthResult): PayrollMonthClosed {
   };
 }
 
-/** Books a closed month (PayBatch, after `writeClosedMonth`). */
+/**
+ * Books a closed month (PayBatch, after `writeClosedMonth`): the month's typed transactions of the
+ * entrepreneur (their OD entries, validated when their month closes), then its payroll entry and contribution.
+ * Typed transactions are booked here rather than by each request: every entry of a journal takes its number
+ * one after the other, and a CAE's typed transactions come in bursts that would queue on the OD journal
+ * (docs/architecture.md "The books"); at month close one batch books them in order, and the fence guarantees
+ * the month has no more.
+ */
 export async function bookClosedMonth(result: MonthResult): Promise<void> {
+  const typed: TransactionRecorded[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listEntries(result.caeId, result.entrepreneurId, result.month, 200, cursor);
+    for (const entry of page.items) {
+      const event = typedTransactionEvent(entry);
+      if (event) typed.push(event);
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  await bookTypedTransactions(result.caeId, result.entrepreneurId, result.month, typed);
   await bookEvent(result.caeId, closedMonthEvent(result));
 }

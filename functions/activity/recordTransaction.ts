@@ -4,7 +4,6 @@
  * the ledger (repositories/ledger.ts `postEntry`), whose entry carries the idempotency claim: three requests.
  */
 import { recordTransaction } from '../../domain/activityAccount/index.js';
-import { bookLedgerEntry } from '../accounting/bookings.js';
 import { requireEntrepreneur } from '../shared/auth.js';
 import { httpHandler } from '../shared/http.js';
 import { entryClaim } from '../shared/idempotency.js';
@@ -27,6 +26,5 @@ export const handler = httpHandler('recordTransaction', contracts.recordTransact
       return decision.value;
     },
   });
-  await bookLedgerEntry(params.caeId, posted.entry);
   return replyWith(posted);
 });

@@ -5,7 +5,6 @@
  * any entry (repositories/ledger.ts `postEntry`).
  */
 import { reverseTransaction } from '../../domain/activityAccount/index.js';
-import { bookLedgerEntry } from '../accounting/bookings.js';
 import { requireEntrepreneur } from '../shared/auth.js';
 import { MonthClosed, NotFound, RuleViolated } from '../shared/errors.js';
 import { httpHandler } from '../shared/http.js';
@@ -58,6 +57,5 @@ export const handler = httpHandler('reverseTransaction', contracts.reverseTransa
     if (error instanceof MonthClosed) await releaseReversal(params.caeId, params.id, params.txId, claim.id);
     throw error;
   });
-  await bookLedgerEntry(params.caeId, posted.entry);
   return replyWith(posted);
 });

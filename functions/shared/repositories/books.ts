@@ -32,6 +32,7 @@ import {
   JOURNALS,
   type JournalCode,
   type NumberedEntry,
+  type TransactionRecorded,
 } from '../../../domain/accounting/index.js';
 import { addDays, addMonthsToMonth, firstDayOf, lastDayOf } from '../../../domain/calendar.js';
 import { Dec, formatMoney } from '../../../domain/money.js';
@@ -39,6 +40,7 @@ import { nowIso, todayInParis } from '../clock.js';
 import { db, fromAttributeValues, queryAll, queryPage, tableName } from '../dynamo.js';
 import * as keys from '../keys.js';
 import { noteFiscalYearBooked, readAccountingSettings } from './accountingSettings.js';
+import { numberRange, putAll } from './journalRanges.js';
 import { type BoundNumber, OutOfOrder, takeNumber } from './sequences.js';
 
 /** A booked entry as stored and shown. */
@@ -182,6 +184,9 @@ async function numberDraft(caeId: string, eventId: string, draft: EntryDraft & {
         fingerprint: eventId,
         payload: { eventId, draft, validatedOn },
         date: validatedOn,
+        // Finishing a journal number is a few idempotent writes that any booking can do: the next booking rolls
+        // the previous one forward at once rather than waiting for it, so concurrent bookings do not queue.
+        leaseMs: 0,
         finish: (bound) => writeNumbered(caeId, bound),
       });
       return;
@@ -189,6 +194,43 @@ async function numberDraft(caeId: string, eventId: string, draft: EntryDraft & {
       if (!(error instanceof OutOfOrder)) throw error;
       validatedOn = error.latestDate;
     }
+  }
+}
+
+// ---- Typed transactions, booked by month ----
+
+/** At most this many entries in one numbered batch: the batch rides whole in its journal's counter item. */
+const BATCH_ENTRIES = 100;
+
+/**
+ * Books an entrepreneur's typed transactions of a month closed by payroll (domain events `transaction_recorded`):
+ * their OD entries, in date order, numbered as consecutive ranges of the OD journal (journalRanges.ts), each
+ * batch written once whatever the retries. Called by PayBatch for each month it closes.
+ */
+export async function bookTypedTransactions(caeId: string, entrepreneurId: string, month: string, events: readonly TransactionRecorded[]): Promise<void> {
+  if (events.length === 0) return;
+  const { settings, firstFiscalYear } = await readAccountingSettings(caeId);
+  const drafts = events
+    .flatMap((e) => bookingOf(e, settings).entries.map((draft) => ({ draft, eventId: eventIdOf(e) })))
+    .filter(({ draft }) => draft.lines.length > 0)
+    .sort((a, b) => (a.draft.date === b.draft.date ? (a.draft.key < b.draft.key ? -1 : 1) : a.draft.date < b.draft.date ? -1 : 1));
+  if (drafts.length === 0) return;
+  const fiscalYear = fiscalYearOf(`${month}-01`, settings.fiscalYearStartMonth);
+  if (firstFiscalYear === undefined || fiscalYear < firstFiscalYear) await noteFiscalYearBooked(caeId, fiscalYear);
+  const validatedOn = todayInParis();
+  for (let i = 0; i < drafts.length; i += BATCH_ENTRIES) {
+    const entries = drafts.slice(i, i + BATCH_ENTRIES).map(({ draft, eventId }) => ({ ...draft, eventId, validatedOn }));
+    await numberRange({
+      caeId,
+      journal: 'OD',
+      fiscalYear,
+      batch: { batchRef: `OD_${entrepreneurId}_${month}_${i / BATCH_ENTRIES}`, entries },
+      finish: async (batch, first) => {
+        const booked: BookedEntry[] = batch.entries.map((e, n) => ({ ...e, fiscalYear, sequence: first + n, number: entryNumber('OD', fiscalYear, first + n) }));
+        await putAll(booked.map((e) => entryItem(caeId, e)));
+        await addLinesToMonthTotals(caeId, month, batch.batchRef, booked.flatMap((e) => e.lines));
+      },
+    });
   }
 }
 
@@ -210,9 +252,14 @@ function totalsOfEntry(entry: Pick<BookedEntry, 'lines'>): Map<string, { label: 
  * twice counts it once. A trial balance of whole months reads these, not the entries.
  */
 async function addToMonthTotals(caeId: string, entry: BookedEntry): Promise<void> {
-  const sums = [...totalsOfEntry(entry)];
+  await addLinesToMonthTotals(caeId, entry.date.slice(0, 7), entry.number, entry.lines);
+}
+
+/** Adds lines to a month's totals once, under `id` (an entry's number, or a batch's reference). */
+async function addLinesToMonthTotals(caeId: string, month: string, id: string, lines: readonly EntryLine[]): Promise<void> {
+  const sums = [...totalsOfEntry({ lines })];
   const names: Record<string, string> = {};
-  const values: Record<string, unknown> = { ':ids': new Set([entry.number]), ':id': entry.number, ':type': 'BOOK_MONTH_TOTALS' };
+  const values: Record<string, unknown> = { ':ids': new Set([id]), ':id': id, ':type': 'BOOK_MONTH_TOTALS' };
   const sets: string[] = ['#type = :type'];
   const adds: string[] = ['applied :ids'];
   sums.forEach(([account, sum], i) => {
@@ -225,7 +272,7 @@ async function addToMonthTotals(caeId: string, entry: BookedEntry): Promise<void
     await db.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: keys.bookMonthTotals(caeId, entry.date.slice(0, 7)),
+        Key: keys.bookMonthTotals(caeId, month),
         UpdateExpression: `SET ${sets.join(', ')} ADD ${adds.join(', ')}`,
         ConditionExpression: 'NOT contains(applied, :id)',
         ExpressionAttributeNames: { ...names, '#type': 'type' },

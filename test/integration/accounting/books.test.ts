@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { db } from '../../../functions/shared/dynamo.js';
-import { bookEvent } from '../../../functions/shared/repositories/books.js';
+import { bookEvent, bookTypedTransactions } from '../../../functions/shared/repositories/books.js';
 import { checkFec } from '../../support/fec.js';
 import { day, newCae, newEmployee, Y } from '../activity/fixtures.js';
-import { trialBalance as trialBalanceOf } from '../../../domain/accounting/index.js';
+import { type TransactionRecorded, trialBalance as trialBalanceOf } from '../../../domain/accounting/index.js';
 import { allEntries, anInvoice, aPayment, fec, putAccountingSettings, trialBalance, vat } from './fixtures.js';
 
 const FAULT = 'booksFaultInjection';
@@ -168,5 +168,55 @@ describe('the month totals behind the trial balance', () => {
     await Promise.all([bookEvent(caeId, invoice), bookEvent(caeId, anInvoice(activity))]);
     const tb = await trialBalance(caeId, { from: day(3, 1), to: day(3, 31) });
     expect(tb.body.accounts.find((a: { account: string }) => a.account === '411000')).toMatchObject({ debit: '2400.00' });
+  });
+});
+
+describe('typed transactions booked at month close', () => {
+  const typed = (activity: string, n: number, date: string): TransactionRecorded => ({
+    kind: 'transaction_recorded',
+    transactionId: `T${n}`,
+    activity,
+    type: 'revenue',
+    date,
+    amountExclVat: '100.00',
+    vatRate: '0.20',
+    vatAmount: '20.00',
+    label: 'Atelier',
+  });
+
+  it('take consecutive OD numbers in date order, once however often the month is booked', async () => {
+    const caeId = await newCae();
+    const activity = await newEmployee(caeId);
+    const events = [typed(activity, 1, day(3, 20)), typed(activity, 2, day(3, 2)), typed(activity, 3, day(3, 9))];
+    await bookTypedTransactions(caeId, activity, `${Y}-03`, events);
+    await bookTypedTransactions(caeId, activity, `${Y}-03`, events);
+    const found = await allEntries(caeId, { from: day(3, 1), to: day(3, 31) });
+    expect(found.map((e) => [e.date, e.number])).toEqual([
+      [day(3, 2), `OD${Y}-000001`],
+      [day(3, 9), `OD${Y}-000002`],
+      [day(3, 20), `OD${Y}-000003`],
+    ]);
+  });
+
+  it('leave no gap when a batch crashes after taking its range: the next batch finishes it first', async () => {
+    const caeId = await newCae();
+    const [a, b] = [await newEmployee(caeId), await newEmployee(caeId)];
+    let failed = false;
+    db.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (!failed && context.commandName?.startsWith('BatchWrite')) {
+          failed = true;
+          throw Object.assign(new Error('injected crash'), { name: 'InjectedFault' });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: FAULT },
+    );
+    await expect(bookTypedTransactions(caeId, a, `${Y}-03`, [typed(a, 1, day(3, 1)), typed(a, 2, day(3, 2))])).rejects.toThrow('injected crash');
+    await bookTypedTransactions(caeId, b, `${Y}-03`, [typed(b, 3, day(3, 3))]);
+    const found = await allEntries(caeId, { from: day(3, 1), to: day(3, 31) });
+    expect(found.map((e) => e.number)).toEqual([`OD${Y}-000001`, `OD${Y}-000002`, `OD${Y}-000003`]);
+    const tb = await trialBalance(caeId, { from: day(3, 1), to: day(3, 31) });
+    expect(tb.body.accounts.find((x: { account: string }) => x.account === '706000')).toMatchObject({ credit: '300.00' });
   });
 });
