@@ -103,6 +103,7 @@ export async function handler(event: BatchEvent): Promise<{ paid: number; writte
     for (const p of planned) {
       const alreadyClosed = months.map((m) => found.get(keyOf(keys.closedAccount(caeId, p.id, m))));
       if (alreadyClosed.every((item) => item !== undefined)) {
+        for (const item of alreadyClosed) await bookClosedMonth(resultFromItem(item as Record<string, unknown>));
         if (p.fixedMonthlyGross !== null) paid += 1;
         continue;
       }
