@@ -125,6 +125,12 @@ export const routes = {
   getInvoiceCii: { method: 'GET', path: `${ENTREPRENEUR}/invoices/{invoiceId}/cii`, handler: 'functions/invoicing/getCii.ts', roles: CAE_AND_SELF, access: 'read', summary: 'The invoice or credit note as UN/CEFACT CII XML' },
   listCaeInvoices: { method: 'GET', path: '/caes/{caeId}/invoices', handler: 'functions/invoicing/listCaeInvoices.ts', roles: CAE_TEAM, access: 'read', summary: "The CAE's invoices and overdue receivables" },
 
+
+  putAccountingSettings: { method: 'PUT', path: '/caes/{caeId}/accounting-settings', handler: 'functions/accounting/putSettings.ts', roles: CAE_TEAM, access: 'write', summary: "Set the CAE's accounting settings (fiscal year, VAT on debits, account overrides)" },
+  listBookEntries: { method: 'GET', path: '/caes/{caeId}/accounting/entries', handler: 'functions/accounting/listEntries.ts', roles: CAE_TEAM, access: 'read', summary: "The books' entries of a period, by date" },
+  getTrialBalance: { method: 'GET', path: '/caes/{caeId}/accounting/trial-balance', handler: 'functions/accounting/getTrialBalance.ts', roles: CAE_TEAM, access: 'read', summary: 'The trial balance of a period, of the CAE or of one activity (analytic)' },
+  getVatFigures: { method: 'GET', path: '/caes/{caeId}/accounting/vat', handler: 'functions/accounting/getVatFigures.ts', roles: CAE_TEAM, access: 'read', summary: "The figures of a month's VAT return" },
+  getFec: { method: 'GET', path: '/caes/{caeId}/accounting/fec', handler: 'functions/accounting/getFec.ts', roles: CAE_TEAM, access: 'read', summary: "A fiscal year's FEC (Fichier des Écritures Comptables)" },
 } as const satisfies Record<string, RouteSpec>;
 
 export type RouteId = keyof typeof routes;

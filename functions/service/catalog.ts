@@ -3,6 +3,7 @@
  * without a contract here fails the OpenAPI test.
  */
 import { contracts as accompaniment } from '../accompaniment/api.js';
+import { contracts as accounting } from '../accounting/api.js';
 import { contracts as activity } from '../activity/api.js';
 import { contracts as statement } from '../activity/statementApi.js';
 import { contracts as caes } from '../caes/api.js';
@@ -31,4 +32,5 @@ export const catalog: Record<string, Contract> = {
   ...expenseClaims,
   ...accompaniment,
   ...statement,
+  ...accounting,
 };

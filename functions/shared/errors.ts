@@ -69,6 +69,13 @@ export class NotFound extends HttpProblem {
   readonly title = 'Not found';
 }
 
+/** 406: the answer cannot be given in a form the request accepts (e.g. a file too large uncompressed). */
+export class NotAcceptable extends HttpProblem {
+  readonly status = 406;
+  readonly type = 'not-acceptable';
+  readonly title = 'The answer cannot be given in an accepted form';
+}
+
 /** 409: a duplicate, a wrong state, a closed period, a concurrent change. */
 export class Conflict extends HttpProblem {
   readonly status = 409;

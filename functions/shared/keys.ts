@@ -275,6 +275,35 @@ export const workshopListing = (caeId: string, heldOn: string, workshopId: strin
  * the federation summary shows without reading anyone's interviews.
  */
 export const complianceOfMonth = (caeId: string, month: string) => ({ PK: `CAE#${caeId}#COMPLIANCE`, SK: `MONTH#${month}` });
+// ---- The CAE's books (issue 14: docs/architecture.md "The books") ----
+
+/** The CAE's accounting settings (chart overrides, fiscal year, VAT on debits). */
+export const accountingSettings = (caeId: string) => ({ PK: `CAE#${caeId}#BOOKS`, SK: 'SETTINGS' });
+
+/** A booked business event: its entries as decided (before numbering) and the numbers they were given. */
+export const bookedEvent = (caeId: string, eventId: string) => ({ PK: `CAE#${caeId}#BOOKS#EVENT#${eventId}`, SK: 'EVENT' });
+
+/** One journal of one fiscal year: its numbered entries, in number order (numbers from sequences.ts `journal-<code>`). */
+export const journalPartition = (caeId: string, journal: string, fiscalYear: number) => `CAE#${caeId}#BOOKS#J#${journal}#${fiscalYear}`;
+
+/** A numbered entry: `N#<sequence>` in its journal's partition, so that a journal's year is one ordered query. */
+export const journalEntry = (caeId: string, journal: string, fiscalYear: number, sequence: number) => ({
+  PK: journalPartition(caeId, journal, fiscalYear),
+  SK: `N#${String(sequence).padStart(8, '0')}`,
+});
+
+/** GSI1 partition of every entry of a CAE by date: a period's entries (entries list, trial balance, VAT) are one range. */
+export const bookDatePartition = (caeId: string) => `CAE#${caeId}#BOOKS#BYDATE`;
+
+/** GSI2 partition of one activity's analytic lines (entries and contribution transfers), by date. */
+export const bookActivityPartition = (caeId: string, activity: string) => `CAE#${caeId}#BOOKS#ACT#${activity}`;
+
+/** The month's totals of the CAE's books, per account (debit, credit), with the entries they count. */
+export const bookMonthTotals = (caeId: string, month: string) => ({ PK: `CAE#${caeId}#BOOKS#TOTALS`, SK: `MONTH#${month}` });
+
+/** An analytic transfer (an activity's contribution of a month), written once under its event's key. */
+export const analyticTransfer = (caeId: string, key: string) => ({ PK: `CAE#${caeId}#BOOKS#TRANSFER#${key}`, SK: 'TRANSFER' });
+
 // ---- Gapless numbering (invoices, credit notes, quotes, journals) ----
 
 /** The partition of one named sequence of a CAE: its yearly counters and the numbers bound to documents. */

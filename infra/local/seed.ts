@@ -15,6 +15,7 @@ import { seedAccompaniment } from './seed/accompaniment.js';
 import { seedTaxWithholding } from './seed/payroll.js';
 import { seedInvoicing } from './seed/invoicing.js';
 import { type LocalClaims, signLocalToken } from './tokens.js';
+import { seedBooks } from './seed/books.js';
 
 export interface DemoFederation {
   /** The day the demo's story is set on (see demoDay): today when it was seeded, unless rates ran out. */
@@ -110,6 +111,7 @@ export async function ensureDemo(apiUrl: string, secret: string, dataDir: string
   for (const [i, spec] of CAES.entries()) {
     const cae = await call(apiUrl, admin, 'POST', '/caes', { name: spec.name, siret: siretWithCheckDigit(spec.siret), communeCode: spec.communeCode });
     demo.caes.push({ id: cae.id, name: spec.name, departement: spec.departement });
+    await seedBooks(apiUrl, admin, cae.id, i);
     const base = `/caes/${cae.id}/entrepreneurs`;
     const person = async (n: number, welcomedOn: string) => {
       const [firstName, lastName, activity] = PEOPLE[(n + i) % PEOPLE.length] as readonly [string, string, string];

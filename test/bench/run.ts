@@ -17,6 +17,7 @@ const suites: Record<string, () => Promise<{ main: () => Promise<void> }>> = {
   reports: () => import('./reports.js'),
   claims: () => import('./claims.js'),
   invoicing: () => import('./invoicing.js'),
+  books: () => import('./books.js'),
   soak: () => import('./soak.js'),
   documents: () => import('./documents.js'),
   purchases: () => import('./purchases.js'),

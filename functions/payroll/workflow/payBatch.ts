@@ -29,6 +29,7 @@ import { beatRun, readBatch, recordBatchUnpaid } from '../../shared/repositories
 import { findRun, type MonthResult, resultFromItem, type StoredPayslip, type UnpaidEntrepreneur } from '../../shared/repositories/payrollRuns.js';
 import { versionsOf } from '../../shared/repositories/taxWithholding.js';
 import { payrollSettingsOf } from '../settings.js';
+import { bookClosedMonth } from '../../accounting/bookings.js';
 
 export interface BatchEvent {
   BatchInput: { caeId: string; month: string };
@@ -120,6 +121,7 @@ export async function handler(event: BatchEvent): Promise<{ paid: number; writte
     for (const p of planned) {
       const alreadyClosed = months.map((m) => found.get(keyOf(keys.closedAccount(caeId, p.id, m))));
       if (alreadyClosed.every((item) => item !== undefined)) {
+        for (const item of alreadyClosed) await bookClosedMonth(resultFromItem(item as Record<string, unknown>));
         if (p.fixedMonthlyGross !== null) paid += 1;
         continue;
       }
@@ -167,6 +169,7 @@ export async function handler(event: BatchEvent): Promise<{ paid: number; writte
         if (alreadyClosed[months.indexOf(result.month)]) continue;
         const outcome = await writeClosedMonth(result);
         if (outcome.written) written += 1;
+        await bookClosedMonth(outcome.result);
       }
       if (p.fixedMonthlyGross !== null) paid += 1;
     }
