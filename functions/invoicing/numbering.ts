@@ -8,7 +8,8 @@
 import { formatNumber } from '../../domain/invoicing/index.js';
 import { Dec, formatMoney } from '../../domain/money.js';
 import { RuleViolated } from '../shared/errors.js';
-import { applyCredit, type CreditNote, type Invoice, putCreditNote, writeIssued } from '../shared/repositories/invoices.js';
+import { bookEvent } from '../shared/repositories/books.js';
+import { applyCredit, type CreditNote, getInvoice, type Invoice, putCreditNote, writeIssued } from '../shared/repositories/invoices.js';
 import { countInMonth } from '../shared/repositories/invoicingMonths.js';
 import { putQuote, type Quote } from '../shared/repositories/quotes.js';
 import { type BoundNumber, numberOf, OutOfOrder, takeNumber } from '../shared/repositories/sequences.js';
@@ -40,6 +41,18 @@ async function finishInvoice(caeId: string, number: string, payload: Extract<Inv
     });
   }
   await countInMonth(caeId, (invoice.issuedOn as string).slice(0, 7), invoice.id, { invoiced: invoice.totals.exclVat });
+  // The books' sales journal (docs/domain.md "Accounting"), here so that a number finished by the next taker
+  // is booked too; booking is idempotent by the invoice's id.
+  await bookEvent(caeId, {
+    kind: 'invoice_issued',
+    invoiceId: invoice.id,
+    number,
+    date: invoice.issuedOn as string,
+    activity: invoice.entrepreneurId,
+    customer: { id: invoice.customerId, name: invoice.customer?.name ?? invoice.customerId },
+    operationKind: invoice.operationKind,
+    vat: invoice.totals.vat,
+  });
 }
 
 /** Finishes a credit note: the credit note written, taken off its invoice, and its revenue reversed per rate. */
@@ -59,6 +72,18 @@ async function finishCreditNote(caeId: string, number: string, payload: Extract<
     });
   }
   await countInMonth(caeId, creditNote.issuedOn.slice(0, 7), creditNote.id, { invoiced: formatMoney(new Dec(creditNote.totals.exclVat).negated()) });
+  const credited = await getInvoice(caeId, creditNote.entrepreneurId, creditNote.creditedInvoiceId);
+  await bookEvent(caeId, {
+    kind: 'credit_note_issued',
+    creditNoteId: creditNote.id,
+    number,
+    creditedInvoiceNumber: creditNote.creditedInvoiceNumber,
+    date: creditNote.issuedOn,
+    activity: creditNote.entrepreneurId,
+    customer: { id: credited.customerId, name: credited.customer?.name ?? credited.customerId },
+    operationKind: credited.operationKind,
+    vat: creditNote.totals.vat,
+  });
 }
 
 /** The finishing step of the invoice sequence, for any of its numbers. */

@@ -11,7 +11,8 @@ import { canonicalJson, entryClaim } from '../shared/idempotency.js';
 import { Conflict } from '../shared/errors.js';
 import { httpHandler } from '../shared/http.js';
 import { applyPayment, balanceOf, isOpen, type Payment } from '../shared/repositories/invoices.js';
-import { formatMoney } from '../../domain/money.js';
+import { Dec, formatMoney } from '../../domain/money.js';
+import { bookEvent } from '../shared/repositories/books.js';
 import { countInMonth } from '../shared/repositories/invoicingMonths.js';
 import { activityOf } from './access.js';
 import { contracts } from './api.js';
@@ -44,5 +45,20 @@ export const handler = httpHandler('recordPayment', contracts.recordPayment, asy
     reference: invoice.number as string,
   });
   await countInMonth(params.caeId, payment.receivedOn.slice(0, 7), payment.id, { collected });
+  // The bank journal; it also moves the VAT of services, due when paid (docs/domain.md "Accounting").
+  const before = invoice.payments.slice(0, invoice.payments.findIndex((p) => p.id === payment.id));
+  await bookEvent(params.caeId, {
+    kind: 'payment_received',
+    paymentId: payment.id,
+    invoiceNumber: invoice.number as string,
+    date: payment.receivedOn,
+    activity: params.id,
+    customer: { id: invoice.customerId, name: invoice.customer?.name ?? invoice.customerId },
+    amount: payment.amount,
+    operationKind: invoice.operationKind,
+    invoiceVat: invoice.totals.vat,
+    invoiceInclVat: invoice.totals.inclVat,
+    paidBefore: formatMoney(before.reduce((sum, p) => sum.plus(p.amount), new Dec(0))),
+  });
   return { status: 201, body: invoiceView(invoice) };
 });

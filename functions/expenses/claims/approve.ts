@@ -15,6 +15,7 @@
  *    finds each entry posted and posts it once;
  * 5. save the claim approved with the lines as posted.
  */
+import { bookEvent } from '../../shared/repositories/books.js';
 import { type NewTransaction, recordTransaction } from '../../../domain/activityAccount/transaction.js';
 import { checkLinesOnLedger, checkTransition, entriesOf, kmByVehicleYear, priceClaim } from '../../../domain/expenses/claims.js';
 import { ledgerContext } from '../../activity/ledger.js';
@@ -119,6 +120,18 @@ export const handler = httpHandler('approveExpenseClaim', contracts.approveExpen
   const request = { route: 'approveExpenseClaim', params, body: null };
   return idempotent({ caeId: params.caeId, scope: APPROVALS_SCOPE, caller, key, request }, async () => {
     const approved = await approve(params, caller.sub);
+    // The expense-claims journal (docs/domain.md "Accounting"), idempotent by the claim's id: an approval
+    // repeated after a crash books what the first one did not.
+    await bookEvent(params.caeId, {
+      kind: 'expense_claim_approved',
+      claimId: approved.id,
+      activity: params.id,
+      lines: approved.lines.map((l) =>
+        l.kind === 'mileage'
+          ? { date: l.date, category: 'mileage' as const, amountExclVat: l.amount, vatRate: '0', vatAmount: '0.00' }
+          : { date: l.date, category: l.category, amountExclVat: l.amountExclVat, vatRate: l.vatRate, vatAmount: l.vatAmount },
+      ),
+    });
     return { status: 201, body: claimView(approved) };
   });
 });

@@ -17,7 +17,8 @@ import { MonthClosed, NotFound, RuleViolated } from '../../shared/errors.js';
 import { httpHandler } from '../../shared/http.js';
 import { entryClaim, idempotent } from '../../shared/idempotency.js';
 import { postEntry } from '../../shared/repositories/ledger.js';
-import { getSupplierInvoice, markApproved } from '../../shared/repositories/supplierInvoices.js';
+import { bookEvent } from '../../shared/repositories/books.js';
+import { getSupplierInvoice, markApproved, type SupplierInvoice } from '../../shared/repositories/supplierInvoices.js';
 import { contracts } from './api.js';
 import { supplierInvoiceView } from './view.js';
 
@@ -36,6 +37,24 @@ function refusal(violations: readonly Violation[]): Error {
   return new RuleViolated(first?.id ?? 'supplier-invoice-refused', first?.message ?? 'The ledger refused the invoice.', errors);
 }
 
+/**
+ * The purchases journal (docs/domain.md "Accounting"): booked after the approval is saved, and again when an
+ * approved invoice is approved again, so that a crash between the two is finished by any retry (booking is
+ * idempotent by the invoice's id).
+ */
+function book(invoice: SupplierInvoice): Promise<void> {
+  return bookEvent(invoice.caeId, {
+    kind: 'supplier_invoice_approved',
+    supplierInvoiceId: invoice.id,
+    number: invoice.number,
+    date: invoice.issuedOn,
+    activity: invoice.entrepreneurId,
+    supplier: { id: invoice.supplier.siren ?? invoice.supplier.name, name: invoice.supplier.name },
+    purchaseForResale: invoice.purchaseForResale,
+    vat: invoice.vatBreakdown.map((v) => ({ rate: v.vatRate, base: v.taxableAmount, amount: v.vatAmount })),
+  });
+}
+
 export const handler = httpHandler('approveSupplierInvoice', contracts.approveSupplierInvoice, async ({ caller, params, headers }) => {
   requireCae(caller, params.caeId);
   const key = headers['idempotency-key'] as string;
@@ -43,7 +62,10 @@ export const handler = httpHandler('approveSupplierInvoice', contracts.approveSu
   return idempotent({ caeId: params.caeId, scope: APPROVALS_SCOPE, caller, key, request }, async () => {
     const invoice = await getSupplierInvoice(params.caeId, params.id, params.supplierInvoiceId);
     if (!invoice) throw new NotFound(`No supplier invoice ${params.supplierInvoiceId}.`);
-    if (invoice.status === 'approved') return { status: 201, body: supplierInvoiceView(invoice) };
+    if (invoice.status === 'approved') {
+      await book(invoice);
+      return { status: 201, body: supplierInvoiceView(invoice) };
+    }
     const entryIds: string[] = [];
     for (const expense of expenseEntriesOf(invoice)) {
       const claim = entryClaim({
@@ -67,6 +89,7 @@ export const handler = httpHandler('approveSupplierInvoice', contracts.approveSu
       entryIds.push(posted.entry.id);
     }
     const approved = await markApproved(invoice, { approvedAt: nowIso(), approvedBy: caller.sub, entryIds });
+    await book(approved);
     return { status: 201, body: supplierInvoiceView(approved) };
   });
 });
