@@ -1,5 +1,5 @@
 /**
- * The activity account statement over a period (docs/api.md "Documents"; docs/domain.md "Salary", the account
+ * The activity account statement over a period (docs/api.md "Activity"; docs/domain.md "Salary", the account
  * statement the law asks the CAE for: L7332-3): for each month, the lines of the monthly account in their order,
  * the contribution with the policy it was computed with, the employer cost of the month's payslip, and the
  * ledger entries behind the figures, each with where it comes from and its reference (an invoice number, a

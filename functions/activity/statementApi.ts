@@ -1,5 +1,5 @@
 /**
- * The HTTP contract of the activity account statement (docs/api.md "Documents"): its own module, registered in
+ * The HTTP contract of the activity account statement (docs/api.md "Activity"): its own module, registered in
  * the catalog, so that the statement's schemas stay next to its handler.
  */
 import * as z from 'zod';

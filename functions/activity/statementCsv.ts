@@ -1,5 +1,5 @@
 /**
- * The statement as CSV for a spreadsheet (docs/api.md "Documents"): French conventions, since its reader is the
+ * The statement as CSV for a spreadsheet (docs/api.md "Activity"): French conventions, since its reader is the
  * entrepreneur and their accountant opening it in Excel or LibreOffice set to French: `;` between fields, a comma
  * before the cents, dates DD/MM/YYYY, UTF-8 with a byte-order mark (without it Excel shows "Ã©" for "é"), CRLF
  * line ends, RFC 4180 quoting (csv-stringify). Amounts are plain numbers there (no thousands separator), so

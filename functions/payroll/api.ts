@@ -21,7 +21,7 @@ export const payrollRun = z.object({
   unpaid: z.array(z.object({ entrepreneurId: z.string(), reason: z.string() })),
 });
 
-// ---- Tax withheld at source (docs/api.md "Documents"; docs/domain.md "Payslips") ----
+// ---- Tax withheld at source (docs/api.md "Payslips: PDF and tax withheld at source"; docs/domain.md "Payslips") ----
 
 /** A rate of tax withheld at source: a decimal string in [0, 0.43] ("0.045" = 4.5%). */
 export const taxRate = z
