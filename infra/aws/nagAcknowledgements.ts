@@ -16,12 +16,28 @@ export function acknowledgeFunction(fn: IConstruct): void {
     'AwsSolutions-L1',
     'Node.js 22 is the runtime docs/architecture.md fixes: the same code runs on the Node 20 of the local runtime and CI; a newer runtime is a deliberate upgrade.',
   );
+}
+
+/**
+ * Findings every execution role of a Lambda raises: on the function when it made its own role, on the role
+ * when it is shared by the functions with the same grants (stacks/apiStack.ts).
+ */
+export function acknowledgeExecutionRole(scope: IConstruct): void {
   ack(
-    fn,
+    scope,
     'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-    "The managed basic execution role only allows writing the function's own CloudWatch logs.",
+    "The managed basic execution role only allows creating and writing CloudWatch logs (each function has its own log group).",
   );
-  ack(fn, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray PutTraceSegments and PutTelemetryRecords accept no resource but *.');
+  ack(scope, 'AwsSolutions-IAM5[Resource::*]', 'X-Ray PutTraceSegments and PutTelemetryRecords accept no resource but *.');
+}
+
+/** Object access on every CAE's prefix `cae/*`, granted to a function's role (federation-wide callers). */
+export function acknowledgeEveryCaeObjects(scope: IConstruct, stack: Stack): void {
+  acknowledgeObjectPrefix(
+    scope,
+    objectArnAsNagPrints(stack, 'cae/*'),
+    'Object storage of every CAE (keys `cae/<caeId>/…`): federation-wide routes and the workflow; tenant requests go through the tenant roles, confined to their prefix.',
+  );
 }
 
 /** Routes that are public by contract (docs/api.md): /health and /openapi.json. */

@@ -3,13 +3,16 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../infra/aws/paths.js';
 import { routeList } from '../../functions/routes.js';
-import { synthApp } from './synth.js';
+import { type Resources, synthApp } from './synth.js';
 
-type Resources = Record<string, { Type: string; Properties: Record<string, any> }>;
+/** The API stack's resources, those of its nested stacks (one per area) inlined. */
 let api: Resources;
+let counts: Map<string, number>;
 
 beforeAll(() => {
-  api = synthApp().template('CaeApi').toJSON().Resources as Resources;
+  const app = synthApp();
+  api = app.resources('CaeApi');
+  counts = app.resourceCounts('CaeApi');
 });
 
 function ofType(type: string) {
@@ -24,6 +27,27 @@ function functionBehind(route: { method: string; path: string }) {
   const functionId = integration?.Properties.IntegrationUri['Fn::GetAtt'][0] as string;
   return { route: cfnRoute, fn: api[functionId] };
 }
+
+/** The logical id of a function's execution role (shared by the functions with the same grants, or its own). */
+function roleOf(fn: { Properties: Record<string, any> } | undefined): string {
+  return fn?.Properties.Role['Fn::GetAtt'][0] as string;
+}
+
+/** Every statement of the policies attached to a role. */
+function statementsOf(roleId: string) {
+  return ofType('AWS::IAM::Policy')
+    .filter(([, p]) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
+    .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown; Condition?: unknown }[]);
+}
+
+const servesTenants = (route: ReturnType<typeof routeList>[number]) =>
+  route.roles !== 'public' && route.roles.some((r) => r === 'cae_staff' || r === 'entrepreneur') && route.access !== 'none';
+
+// What each table access means (no Scan, and no index wildcard: see the resources below).
+const TABLE_READ = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:ConditionCheckItem', 'dynamodb:DescribeTable'];
+const TABLE_WRITE = [...TABLE_READ, 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'];
+// The statement Lambda adds for active tracing, the same on every execution role.
+const XRAY = ['xray:PutTelemetryRecords', 'xray:PutTraceSegments'];
 
 describe('the API stack, from the route table', () => {
   it('has exactly one API route per route of the table', () => {
@@ -48,12 +72,16 @@ describe('the API stack, from the route table', () => {
   });
 
   it('runs every handler on Node 22, arm64, traced, with its own log group', () => {
+    const logGroups = new Set<string>();
     for (const [, fn] of ofType('AWS::Lambda::Function')) {
       expect(fn.Properties.Runtime).toBe('nodejs22.x');
       expect(fn.Properties.Architectures).toEqual(['arm64']);
       expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
       expect(fn.Properties.LoggingConfig.LogGroup).toBeDefined();
+      logGroups.add(JSON.stringify(fn.Properties.LoggingConfig.LogGroup));
     }
+    // Operators filter logs by function: no two functions write to the same group.
+    expect(logGroups.size).toBe(ofType('AWS::Lambda::Function').length);
   });
 
   it('never grants Scan, and grants writes only to routes that write', () => {
@@ -64,9 +92,47 @@ describe('the API stack, from the route table', () => {
       if (!actions.includes('dynamodb:PutItem')) continue;
       const roleId = policy.Properties.Roles[0].Ref as string;
       if (roleId.startsWith('TenantWriteRole')) continue;
-      const fn = ofType('AWS::Lambda::Function').find(([, f]) => f.Properties.Role['Fn::GetAtt'][0] === roleId)?.[1];
-      expect(writers.has(fn?.Properties.Description)).toBe(true);
+      // A shared execution role: every function that uses it writes.
+      const users = ofType('AWS::Lambda::Function').filter(([, f]) => roleOf(f) === roleId);
+      expect(users.length, roleId).toBeGreaterThan(0);
+      for (const [, fn] of users) expect(writers.has(fn.Properties.Description), `${roleId} ${fn.Properties.Description}`).toBe(true);
     }
+  });
+
+  it("gives each function's execution role exactly the grants its route declares, whoever else shares the role", () => {
+    for (const route of routeList()) {
+      const fn = functionBehind(route)?.fn;
+      const statements = statementsOf(roleOf(fn));
+      const actions = statements.flatMap((s) => [s.Action].flat()).filter((a) => !XRAY.includes(a));
+      const expected = [
+        ...(route.access === 'write' ? TABLE_WRITE : route.access === 'read' ? TABLE_READ : []),
+        ...(route.storage === 'write' ? ['s3:GetObject', 's3:PutObject'] : route.storage === 'read' ? ['s3:GetObject'] : []),
+        ...(servesTenants(route) ? ['sts:AssumeRole', 'sts:TagSession'] : []),
+        ...(route.startsPayroll ? ['states:StartExecution', 'states:DescribeExecution'] : []),
+      ];
+      expect(actions.sort(), route.id).toEqual(expected.sort());
+      // The table and its indexes by name, unconditioned (the function's own credentials: federation-wide callers).
+      for (const s of statements.filter((s) => [s.Action].flat().some((a) => a.startsWith('dynamodb:')))) {
+        expect(JSON.stringify(s.Resource), route.id).not.toContain('index/*');
+        expect(s.Condition, route.id).toBeUndefined();
+      }
+      // The only tenant role it may assume is the one it is handed.
+      const assumes = statements.filter((s) => [s.Action].flat().includes('sts:AssumeRole'));
+      if (servesTenants(route)) expect(assumes.map((s) => s.Resource), route.id).toEqual([fn?.Properties.Environment.Variables.TENANT_ROLE_ARN]);
+    }
+  });
+
+  it('shares an execution role only between functions of the same grants, and keeps the payroll starter on its own', () => {
+    const signature = (route: ReturnType<typeof routeList>[number]) =>
+      route.startsPayroll ? `payroll ${route.id}` : `${route.access} ${route.storage ?? 'none'} ${servesTenants(route)}`;
+    const signaturesByRole = new Map<string, Set<string>>();
+    for (const route of routeList()) {
+      const roleId = roleOf(functionBehind(route)?.fn);
+      signaturesByRole.set(roleId, (signaturesByRole.get(roleId) ?? new Set()).add(signature(route)));
+    }
+    for (const [roleId, signatures] of signaturesByRole) expect([...signatures], roleId).toHaveLength(1);
+    // One role per signature, not one per function.
+    expect(signaturesByRole.size).toBe(new Set(routeList().map(signature)).size);
   });
 
   it("confines the tenant roles to one CAE's keys, by the session's caeId tag", () => {
@@ -87,9 +153,8 @@ describe('the API stack, from the route table', () => {
   it('lets each function that serves a CAE assume the tenant role of its access, and no other', () => {
     for (const route of routeList()) {
       const fn = functionBehind(route)?.fn;
-      const servesTenants = route.roles !== 'public' && route.roles.some((r) => r === 'cae_staff' || r === 'entrepreneur') && route.access !== 'none';
       const tenantRole = fn?.Properties.Environment.Variables.TENANT_ROLE_ARN;
-      if (!servesTenants) {
+      if (!servesTenants(route)) {
         expect(tenantRole, route.id).toBeUndefined();
         continue;
       }
@@ -99,13 +164,9 @@ describe('the API stack, from the route table', () => {
   });
 
   it('grants object storage only to the routes that declare it, and only the access they declare', () => {
-    const statementsOf = (roleId: string) =>
-      ofType('AWS::IAM::Policy')
-        .filter(([, p]) => p.Properties.Roles.some((r: { Ref: string }) => r.Ref === roleId))
-        .flatMap(([, p]) => p.Properties.PolicyDocument.Statement as { Action: string | string[]; Resource: unknown }[]);
     for (const route of routeList()) {
       const fn = functionBehind(route)?.fn;
-      const actions = statementsOf(fn?.Properties.Role['Fn::GetAtt'][0]).flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('s3:'));
+      const actions = statementsOf(roleOf(fn)).flatMap((s) => [s.Action].flat()).filter((a) => a.startsWith('s3:'));
       const expected = route.storage === 'write' ? ['s3:GetObject', 's3:PutObject'] : route.storage === 'read' ? ['s3:GetObject'] : [];
       expect(actions.sort(), route.id).toEqual(expected);
       expect(fn?.Properties.Environment.Variables.OBJECT_STORAGE_BUCKET === undefined, route.id).toBe(route.storage === undefined);
@@ -134,9 +195,20 @@ describe('the API stack, from the route table', () => {
     expect(describing).toHaveLength(1);
     const [, policy] = describing[0] as [string, { Properties: Record<string, any> }];
     const starter = functionBehind(routeList().find((r) => r.startsPayroll) as { method: string; path: string })?.fn;
-    expect(starter?.Properties.Role['Fn::GetAtt'][0]).toBe(policy.Properties.Roles[0].Ref);
+    expect(roleOf(starter)).toBe(policy.Properties.Roles[0].Ref);
+    // Its role is its own: no other function shares what it may do to executions.
+    expect(ofType('AWS::Lambda::Function').filter(([, f]) => roleOf(f) === roleOf(starter))).toHaveLength(1);
     const statement = policy.Properties.PolicyDocument.Statement.find((s: { Action: string | string[] }) => [s.Action].flat().includes('states:DescribeExecution'));
     expect(JSON.stringify(statement.Resource)).toMatch(/:execution:CaeWorkflow-CaePayrollRun:\*/);
+  });
+
+  it('keeps every template of the API well under CloudFormation\'s 500 resources, so the next routes fail here, not at deploy', () => {
+    // The API stack and the nested stack of each area (infra/aws/stacks/apiStack.ts): 450 leaves room to notice.
+    expect(counts.size).toBeGreaterThan(1);
+    for (const [path, count] of counts) expect(count, path).toBeLessThan(450);
+    // Every resource of the API is in one of these templates (the nested stacks themselves counted in the parent).
+    const nestedStacks = [...counts.keys()].length - 1;
+    expect([...counts.values()].reduce((a, b) => a + b, 0) - nestedStacks).toBe(Object.keys(api).length);
   });
 
   it('logs access and throttles the default stage', () => {

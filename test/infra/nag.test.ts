@@ -18,4 +18,13 @@ describe('cdk-nag (AwsSolutions)', () => {
     new Queue(data, 'UnencryptedQueueWithoutDlq');
     expect(() => app.synth()).toThrow(/AwsSolutions-SQS3|ValidationFailed|Validation failed/);
   });
+
+  it("checks the API's nested stacks too (the routes live in one per area)", async () => {
+    const { app, api } = buildApp({ context: { 'aws:cdk:bundling-stacks': [] }, outdir: mkdtempSync(join(tmpdir(), 'cae-nag-')) });
+    const { Queue } = await import('aws-cdk-lib/aws-sqs');
+    const [area] = api.areas.values();
+    if (!area) throw new Error('the API stack has no nested stack');
+    new Queue(area, 'UnencryptedQueueWithoutDlq');
+    expect(() => app.synth()).toThrow(/AwsSolutions-SQS3|ValidationFailed|Validation failed/);
+  }, 120_000);
 });

@@ -1,17 +1,18 @@
 /**
  * The one Lambda construct of the project: runtime, architecture, log group, tracing and bundling are
- * decided here once, and table access is granted together with the variable that names the table.
+ * decided here once, and table access is granted together with the variable that names the table (or, with a
+ * shared execution role, by whoever made that role: stacks/apiStack.ts).
  */
 import { Duration, SecretValue, Stack } from 'aws-cdk-lib';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
-import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { type IRole, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import { acknowledgeFunction, acknowledgeObjectPrefix, objectArnAsNagPrints } from '../nagAcknowledgements.js';
+import { acknowledgeEveryCaeObjects, acknowledgeExecutionRole, acknowledgeFunction } from '../nagAcknowledgements.js';
 import { REPO_ROOT } from '../paths.js';
 import { CURSOR_SECRET_NAME, TABLE_INDEXES } from '../stacks/dataStack.js';
 
@@ -31,6 +32,13 @@ export interface CaeFunctionProps {
    * OBJECT_STORAGE_BUCKET, and the access granted together with it, on every CAE's prefix `cae/*`.
    */
   storage?: { bucket: IBucket; access: 'read' | 'write' };
+  /**
+   * An execution role shared by the functions whose grants are the same (stacks/apiStack.ts). The function then
+   * adds no statement of its own (table, storage) and acknowledges no finding of the role: the one who made the
+   * role granted exactly what `tableAccess` and `storage` say, and acknowledged it there. Absent: the function
+   * makes its own role and grants it itself.
+   */
+  role?: IRole;
 }
 
 export class CaeFunction extends Construct {
@@ -50,6 +58,7 @@ export class CaeFunction extends Construct {
       timeout: props.timeout ?? Duration.seconds(10),
       tracing: Tracing.ACTIVE,
       logGroup,
+      ...(props.role ? { role: props.role } : {}),
       projectRoot: REPO_ROOT,
       depsLockFilePath: join(REPO_ROOT, 'package-lock.json'),
       environment: {
@@ -71,17 +80,20 @@ export class CaeFunction extends Construct {
     });
     if (props.table && props.tableAccess && props.tableAccess !== 'none') {
       this.fn.addEnvironment('TABLE_NAME', props.table.tableName);
-      this.fn.addToRolePolicy(tableAccessStatement(props.table, props.tableAccess));
+      if (!props.role) this.fn.addToRolePolicy(tableAccessStatement(props.table, props.tableAccess));
     } else {
       // Handlers read TABLE_NAME at load; routes without table access get a name they cannot use.
       this.fn.addEnvironment('TABLE_NAME', 'none');
     }
     if (props.storage) {
       this.fn.addEnvironment('OBJECT_STORAGE_BUCKET', props.storage.bucket.bucketName);
-      this.fn.addToRolePolicy(objectAccessStatement(props.storage.bucket, props.storage.access, 'cae/*'));
-      acknowledgeObjectPrefix(this, objectArnAsNagPrints(Stack.of(this), 'cae/*'), 'Object storage of every CAE (keys `cae/<caeId>/…`): federation-wide routes and the workflow; tenant requests go through the tenant roles, confined to their prefix.');
+      if (!props.role) {
+        this.fn.addToRolePolicy(objectAccessStatement(props.storage.bucket, props.storage.access, 'cae/*'));
+        acknowledgeEveryCaeObjects(this, Stack.of(this));
+      }
     }
     acknowledgeFunction(this);
+    if (!props.role) acknowledgeExecutionRole(this);
   }
 }
 

@@ -1,10 +1,18 @@
 /**
  * The HTTP API: one Lambda per route of the route table, every non-public route behind the Cognito JWT
  * authorizer, access logs on the default stage, and throttling so a runaway client cannot run up costs.
+ *
+ * CloudFormation allows 500 resources per template. Each route costs five (route, integration, invoke
+ * permission, function, log group), so the routes live in one nested stack per area of the route table
+ * (`functions/<area>/`), and this stack keeps the API itself, the tenant roles and the execution roles.
+ * Counted on the synthesized templates with 86 routes in 13 areas: this stack 47 resources (13 of them the
+ * nested stacks), the largest area (invoicing, 18 routes) 90, so an area has room for some 70 more routes and a
+ * new area costs this stack one resource. One stack would hold 466 even with shared roles (618 with a role per
+ * function, which CloudFormation refuses). test/infra/api.test.ts fails when any of these templates reaches 450.
  */
-import { ArnFormat, CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
-import { AccountRootPrincipal, PolicyStatement, Role } from 'aws-cdk-lib/aws-iam';
-import { type CfnStage, HttpApi, HttpMethod, HttpNoneAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2';
+import { ArnFormat, CfnOutput, Duration, NestedStack, Stack, type StackProps } from 'aws-cdk-lib';
+import { AccountRootPrincipal, ManagedPolicy, PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { type CfnStage, HttpApi, HttpMethod, HttpNoneAuthorizer, HttpRoute, HttpRouteKey } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -16,7 +24,14 @@ import type { Construct } from 'constructs';
 import { objectsBucketName } from './dataStack.js';
 import { routeList } from '../../../functions/routes.js';
 import { CaeFunction, objectAccessStatement, tableAccessStatement } from '../constructs/caeFunction.js';
-import { acknowledgeObjectPrefix, objectArnAsNagPrints, acknowledgePayrollExecutions, acknowledgePublicRoute } from '../nagAcknowledgements.js';
+import {
+  acknowledgeEveryCaeObjects,
+  acknowledgeExecutionRole,
+  acknowledgeObjectPrefix,
+  acknowledgePayrollExecutions,
+  acknowledgePublicRoute,
+  objectArnAsNagPrints,
+} from '../nagAcknowledgements.js';
 
 export interface ApiStackProps extends StackProps {
   table: ITable;
@@ -33,6 +48,10 @@ export interface ApiStackProps extends StackProps {
 export class ApiStack extends Stack {
   readonly api: HttpApi;
   readonly functions = new Map<string, CaeFunction>();
+  /** The nested stack of each area of the route table (`functions/<area>/`): its routes and their functions. */
+  readonly areas = new Map<string, NestedStack>();
+  /** The execution roles shared by the functions whose grants are the same, by grant signature. */
+  readonly executionRoles = new Map<string, Role>();
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -85,12 +104,55 @@ export class ApiStack extends Stack {
       return role;
     };
 
+    // One execution role per grant signature (table access, object storage, tenant role): a function gets exactly
+    // the grants of its route, and the functions with the same grants share the role that holds them (a role per
+    // function was two resources per route). The payroll starter has grants of its own and keeps its own role.
+    const executionRoleFor = (access: 'none' | 'read' | 'write', storage: 'read' | 'write' | undefined, tenantRole: Role | undefined): Role => {
+      const id = [
+        'ExecutionRole',
+        access === 'none' ? 'NoTable' : `Table${capitalized(access)}`,
+        storage ? `Objects${capitalized(storage)}` : '',
+        tenantRole ? `Via${tenantRole.node.id}` : '',
+      ].join('');
+      let role = this.executionRoles.get(id);
+      if (!role) {
+        role = new Role(this, id, {
+          assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+          description: `API functions with table access ${access}, object storage ${storage ?? 'none'}, tenant role ${tenantRole?.node.id ?? 'none'}`,
+          managedPolicies: [ManagedPolicy.fromAwsManagedPolicyName('service-role/AWSLambdaBasicExecutionRole')],
+        });
+        if (access !== 'none') role.addToPolicy(tableAccessStatement(props.table, access));
+        if (storage && objects) {
+          role.addToPolicy(objectAccessStatement(objects, storage, 'cae/*'));
+          acknowledgeEveryCaeObjects(role, this);
+        }
+        if (tenantRole) role.addToPolicy(assumeStatement(tenantRole));
+        acknowledgeExecutionRole(role);
+        this.executionRoles.set(id, role);
+      }
+      return role;
+    };
+    const areaStack = (area: string): NestedStack => {
+      let stack = this.areas.get(area);
+      if (!stack) {
+        stack = new NestedStack(this, `${capitalized(area)}Routes`, { description: `CAE back office API: the routes of functions/${area}/` });
+        this.areas.set(area, stack);
+      }
+      return stack;
+    };
+
     for (const route of routeList()) {
-      const handler = new CaeFunction(this, `${route.id[0]?.toUpperCase()}${route.id.slice(1)}`, {
+      const id = capitalized(route.id);
+      const scope = areaStack(route.handler.split('/')[1] ?? 'service');
+      const storage = route.storage && objects ? route.storage : undefined;
+      const servesTenants = route.roles !== 'public' && route.roles.some((role) => role === 'cae_staff' || role === 'entrepreneur');
+      const tenantRole = servesTenants && route.access !== 'none' ? tenantRoleFor(route.access, storage) : undefined;
+      const handler = new CaeFunction(scope, id, {
         entry: route.handler,
         table: props.table,
         tableAccess: route.access,
-        ...(route.storage && objects ? { storage: { bucket: objects, access: route.storage } } : {}),
+        ...(storage && objects ? { storage: { bucket: objects, access: storage } } : {}),
+        ...(route.startsPayroll ? {} : { role: executionRoleFor(route.access, storage, tenantRole) }),
       });
       if (route.startsPayroll && props.payrollStateMachine) {
         handler.fn.addEnvironment('PAYROLL_STATE_MACHINE_ARN', props.payrollStateMachine.stateMachineArn);
@@ -108,22 +170,30 @@ export class ApiStack extends Stack {
         }
       }
       this.functions.set(route.id, handler);
-      const servesTenants = route.roles !== 'public' && route.roles.some((role) => role === 'cae_staff' || role === 'entrepreneur');
-      if (servesTenants && route.access !== 'none') {
-        const role = tenantRoleFor(route.access, route.storage);
-        handler.fn.addEnvironment('TENANT_ROLE_ARN', role.roleArn);
-        handler.fn.addToRolePolicy(new PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [role.roleArn] }));
+      if (tenantRole) {
+        handler.fn.addEnvironment('TENANT_ROLE_ARN', tenantRole.roleArn);
+        // A shared execution role already holds it (executionRoleFor).
+        if (route.startsPayroll) handler.fn.addToRolePolicy(assumeStatement(tenantRole));
       }
-      const added = this.api.addRoutes({
-        path: route.path,
-        methods: [HttpMethod[route.method]],
+      const added = new HttpRoute(scope, `${id}Route`, {
+        httpApi: this.api,
+        routeKey: HttpRouteKey.with(route.path, HttpMethod[route.method]),
         integration: new HttpLambdaIntegration(`${route.id}Integration`, handler.fn),
         ...(route.roles === 'public' ? { authorizer: new HttpNoneAuthorizer() } : {}),
       });
-      if (route.roles === 'public') for (const r of added) acknowledgePublicRoute(r);
+      if (route.roles === 'public') acknowledgePublicRoute(added);
     }
     new CfnOutput(this, 'ApiUrl', { value: this.api.apiEndpoint });
   }
+}
+
+function capitalized(word: string): string {
+  return `${word[0]?.toUpperCase() ?? ''}${word.slice(1)}`;
+}
+
+/** What a function needs to act as a tenant: assume the tenant role, tagging the session with the caeId. */
+function assumeStatement(tenantRole: Role): PolicyStatement {
+  return new PolicyStatement({ actions: ['sts:AssumeRole', 'sts:TagSession'], resources: [tenantRole.roleArn] });
 }
 
 /** The keys of one CAE, whichever CAE the session is tagged with (IAM policy variables, not JS templates). */
