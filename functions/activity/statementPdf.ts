@@ -127,7 +127,7 @@ function drawMonth(w: Writer, m: StatementMonth): void {
     w.down(LINE);
     return;
   }
-  const cols = { date: MARGIN, sens: MARGIN + 52, origin: MARGIN + 100, label: MARGIN + 180, reference: MARGIN + 330, amount: RIGHT - 60, vat: RIGHT };
+  const cols = { date: MARGIN, sens: MARGIN + 52, origin: MARGIN + 112, label: MARGIN + 192, reference: MARGIN + 330, amount: RIGHT - 60, vat: RIGHT };
   const header = () => {
     w.text(cols.date, 'Date', { bold: true, size: 8 });
     w.text(cols.sens, 'Sens', { bold: true, size: 8 });
@@ -142,7 +142,7 @@ function drawMonth(w: Writer, m: StatementMonth): void {
   for (const e of m.entries) {
     w.need(LINE * 2);
     w.text(cols.date, dateLabel(e.date), { size: 8 });
-    w.text(cols.sens, TYPE_LABELS[e.type] ?? e.type, { size: 8 });
+    w.text(cols.sens, TYPE_LABELS[e.type] ?? e.type, { size: 8, width: cols.origin - cols.sens - 4 });
     w.text(cols.origin, e.originLabel, { size: 8, width: cols.label - cols.origin - 6 });
     w.text(cols.label, e.label, { size: 8, width: cols.reference - cols.label - 6 });
     w.text(cols.reference, e.reference ?? '', { size: 8, width: cols.amount - 62 - cols.reference });

@@ -51,12 +51,12 @@ const CAES = [
 ];
 
 const PEOPLE = [
-  ['Camille', 'Martin', 'graphic design'],
-  ['Léa', 'Bernard', 'translation'],
-  ['Hugo', 'Dubois', 'carpentry'],
-  ['Inès', 'Thomas', 'web development'],
-  ['Nathan', 'Robert', 'organic catering'],
-  ['Chloé', 'Richard', 'photography'],
+  ['Camille', 'Martin', 'graphisme', 'Atelier Camille Martin'],
+  ['Léa', 'Bernard', 'traduction', 'Léa Bernard Traductions'],
+  ['Hugo', 'Dubois', 'menuiserie', 'Bois & Dubois'],
+  ['Inès', 'Thomas', 'développement web', 'Inès Thomas Web'],
+  ['Nathan', 'Robert', 'traiteur bio', 'Les Saveurs de Nathan'],
+  ['Chloé', 'Richard', 'photographie', 'Studio Chloé Richard'],
 ] as const;
 
 /**
@@ -114,13 +114,15 @@ export async function ensureDemo(apiUrl: string, secret: string, dataDir: string
     await seedBooks(apiUrl, admin, cae.id, i);
     const base = `/caes/${cae.id}/entrepreneurs`;
     const person = async (n: number, welcomedOn: string) => {
-      const [firstName, lastName, activity] = PEOPLE[(n + i) % PEOPLE.length] as readonly [string, string, string];
+      const [firstName, lastName, activity, tradeName] = PEOPLE[(n + i) % PEOPLE.length] as readonly [string, string, string, string];
       const e = await call(apiUrl, admin, 'POST', base, {
         firstName,
         lastName,
         email: `${firstName}.${lastName}.${i}${n}@example.org`.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, ''),
         communeCode: spec.communeCode,
         activity,
+        // The activity's name on its invoices, under the CAE's identity (docs/domain.md "Invoicing").
+        tradeName,
         situationAtEntry: n % 2 === 0 ? 'jobseeker' : 'minimum_income',
         ...PROFILES[n],
         welcomedOn,

@@ -253,7 +253,11 @@ function header(w: Writer, doc: InvoiceDocument, title: string): void {
   dateLine("Date d'émission", formatDay(doc.issuedOn));
   dateLine("Date de livraison / d'exécution", formatDay(doc.deliveredOn ?? doc.issuedOn));
   dateLine('Échéance', formatDay(doc.dueOn));
-  if (doc.creditedInvoice) dateLine('Facture corrigée', `n° ${doc.creditedInvoice.number} du ${formatDay(doc.creditedInvoice.issuedOn)}`);
+  if (doc.creditedInvoice) {
+    // Two lines: the number and its date on one line did not fit beside the label.
+    dateLine('Facture corrigée', `n° ${doc.creditedInvoice.number}`);
+    dateLine('Émise le', formatDay(doc.creditedInvoice.issuedOn));
+  }
   w.y -= 8;
   const boxTop = w.y;
   w.y -= 8;

@@ -21,6 +21,7 @@ const UNITS: Record<string, { code: string; label: string }> = {
   l: { code: 'LTR', label: 'l' },
   word: { code: 'D68', label: 'mot' },
   flat_rate: { code: 'C62', label: 'forfait' },
+  lump_sum: { code: 'LS', label: 'forfait' },
 };
 
 export function unitCode(unit: string | undefined): string {
