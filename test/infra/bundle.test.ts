@@ -3,7 +3,7 @@
  * that loads in a fresh module system and answers like the handler it was built from.
  */
 import { App, Stack } from 'aws-cdk-lib';
-import { mkdtempSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,9 @@ import { event } from '../support/events.js';
 describe('Lambda bundling', () => {
   it('bundles a handler with esbuild into a file that runs', async () => {
     const outdir = mkdtempSync(join(tmpdir(), 'cae-bundle-'));
+    // The bundle is CommonJS, as on Lambda; say so here, or a package.json of type module in a parent of the
+    // temp directory would make Node read it as ESM.
+    writeFileSync(join(outdir, 'package.json'), '{"type":"commonjs"}\n');
     const app = new App({ outdir, builtinCloudFormationValidation: false });
     const stack = new Stack(app, 'BundleProbe');
     new CaeFunction(stack, 'Health', { entry: 'functions/service/health.ts' });
