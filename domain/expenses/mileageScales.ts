@@ -94,4 +94,16 @@ export const MILEAGE_SCALES: readonly MileageScale[] = [
     electricIncrease: ELECTRIC,
     vehicles: SCALE_2023,
   },
+  {
+    id: 'FR-2027-provisional',
+    validFrom: '2027-01-01',
+    validTo: '2027-12-31',
+    source: `${ARRETE} (latest published scale)`,
+    // Unlike payroll rates, which change on 1 January and cannot be guessed, the mileage scale of a year is only
+    // known a year later, and practice is to claim on the latest published one meanwhile: trips of the year
+    // after the payroll horizon are claimed the same way, so expense claims keep working across New Year.
+    provisional: 'the scales for 2026 and 2027 income are not published yet: the 2025 scale applies until they are',
+    electricIncrease: ELECTRIC,
+    vehicles: SCALE_2023,
+  },
 ];

@@ -57,7 +57,7 @@ describe('filing a claim', () => {
     expectProblem(await file(caeId, id, [aMileageLine({ km: 1001 })]), 422, 'body.lines.0.km', 'mileage-over-daily-limit');
     expectProblem(await file(caeId, id, [aMileageLine({ km: 600 }), aMileageLine({ km: 600 })]), 422, 'body.lines.1.km', 'mileage-over-daily-limit');
     expect((await file(caeId, id, [aMileageLine({ km: 600 }), aMileageLine({ km: 600, date: day(3, 15) })])).status).toBe(201);
-    expectProblem(await file(caeId, id, [aMileageLine({ date: '2027-01-04' })]), 422, 'body.lines.0.date', 'no-mileage-scale-for-date');
+    expectProblem(await file(caeId, id, [aMileageLine({ date: '2028-01-04' })]), 422, 'body.lines.0.date', 'no-mileage-scale-for-date');
   });
 
   it('refuses lines dated when the person had no activity (422) or in a month closed by payroll (409)', async () => {

@@ -92,7 +92,7 @@ describe('pricing a claim', () => {
     expect(refused([expense(), trip({ date: '2025-02-28' })], activeContext({ lastClosedMonth: '2025-02' }))).toEqual(['month-closed@lines.1.date']);
     expect(refused([expense({ date: '2023-12-20' })])).toEqual(['before-activity-start@lines.0.date']);
     // (The employee's CESA ends at the end of 2026 without membership: that date is refused on both counts.)
-    expect(refused([trip({ date: '2027-02-01' })])).toContain('no-mileage-scale-for-date@lines.0.date');
+    expect(refused([trip({ date: '2028-02-01' })])).toContain('no-mileage-scale-for-date@lines.0.date');
   });
 });
 

@@ -17,9 +17,9 @@ function allowance(vehicle: Vehicle, kmBefore: number, km: number, date = '2025-
 const year = (vehicle: Vehicle, d: number) => allowance(vehicle, 0, d).amount;
 
 describe('mileage scale tables', () => {
-  it('follow each other day after day from 2024-01-01 to 2026-12-31, each with its source', () => {
+  it('follow each other day after day from 2024-01-01 to 2027-12-31, each with its source', () => {
     expect(MILEAGE_SCALES[0]?.validFrom).toBe('2024-01-01');
-    expect(MILEAGE_SCALES[MILEAGE_SCALES.length - 1]?.validTo).toBe('2026-12-31');
+    expect(MILEAGE_SCALES[MILEAGE_SCALES.length - 1]?.validTo).toBe('2027-12-31');
     for (let i = 1; i < MILEAGE_SCALES.length; i += 1) {
       expect(MILEAGE_SCALES[i]?.validFrom).toBe(addDays(MILEAGE_SCALES[i - 1]?.validTo as string, 1));
     }
@@ -34,7 +34,7 @@ describe('mileage scale tables', () => {
   });
 
   it('refuse a trip date that no table covers, naming the date', () => {
-    for (const date of ['2023-12-31', '2027-01-01']) {
+    for (const date of ['2023-12-31', '2028-01-01']) {
       const result = tripAllowance({ date, km: 10, kmBefore: 0, vehicle: car(4) });
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.violations).toEqual([expect.objectContaining({ id: 'no-mileage-scale-for-date', path: 'date' })]);
