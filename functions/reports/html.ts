@@ -129,6 +129,7 @@ export function chartSvg(months: readonly ReportMonth[]): string {
         );
         return;
       }
+      // Only the bar's height in pixels is a float; the figure shown (data-value, the title) is the decimal string.
       const v = Number(amount);
       const yy = y(v);
       parts.push(
